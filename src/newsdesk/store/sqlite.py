@@ -1,0 +1,428 @@
+"""The default store: one SQLite file of plain tables.
+
+A user can open the desk with ``sqlite3``, pandas or Datasette: one table per
+kind of record (``articles``, ``entities``, ``mentions``, ``quotes``,
+``amounts``, ``dates``, ``events``, ``debris``), keyed by ``article_id`` and
+the record's position. Schema changes are recorded migrations.
+
+Every article is written in one transaction, so a crash never leaves half an
+article; WAL mode lets readers (the web app, the CLI) work while an ingest
+writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote
+from newsdesk.store.base import ArticleSummary
+
+__all__ = ["MIGRATIONS", "SQLiteStore"]
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "articles and their annotations",
+        """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        url TEXT,
+        outlet TEXT,
+        title TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',      -- JSON list of names
+        published TEXT,                           -- ISO date
+        language TEXT,
+        input_format TEXT,
+        text TEXT NOT NULL,
+        sentences TEXT NOT NULL DEFAULT '[]',    -- JSON list of [start, end]
+        stages TEXT NOT NULL DEFAULT '[]',       -- JSON list of stage names that ran
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX entities_name ON entities(name);
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL,
+        entity_idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        FOREIGN KEY (article_id, entity_idx) REFERENCES entities(article_id, idx) ON DELETE CASCADE
+    );
+    CREATE INDEX mentions_article ON mentions(article_id, entity_idx);
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        speaker TEXT,
+        speaker_mention TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        cue TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE amounts (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT,
+        counts TEXT,
+        approximate INTEGER NOT NULL DEFAULT 0,
+        high REAL,
+        context TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE dates (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        value TEXT,
+        resolved INTEGER NOT NULL DEFAULT 0,
+        relative_to TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        actor TEXT,
+        action TEXT NOT NULL,
+        category TEXT NOT NULL,
+        target TEXT,
+        date TEXT,
+        date_source TEXT,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        trigger_start INTEGER,
+        trigger_end INTEGER,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE debris (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    """,
+    ),
+]
+"""(description, SQL) in order; applied once each and recorded in ``migrations``."""
+
+_CHILD_TABLES = ("mentions", "entities", "quotes", "amounts", "dates", "events", "debris")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """A desk in one SQLite file (``":memory:"`` for a throwaway one)."""
+
+    def __init__(self, path: str | Path = "newsdesk.db", *, timeout: float = 30.0) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        if self.path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
+
+    # ------------------------------------------------------------------ plumbing
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A transaction that nests (SAVEPOINT inside an open one) and rolls back on error."""
+        if self.conn.in_transaction:
+            name = f"sp_{id(object())}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            self.conn.execute(f"RELEASE {name}")
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            done = {row[0] for row in db.execute("SELECT version FROM migrations")}
+            for version, (name, sql) in enumerate(MIGRATIONS, 1):
+                if version in done:
+                    continue
+                for statement in _statements(sql):
+                    db.execute(statement)
+                db.execute("INSERT INTO migrations VALUES (?, ?, ?)", (version, name, _now()))
+
+    # ------------------------------------------------------------------ writing
+
+    def put(self, article: Article, *, replace: bool = False) -> bool:
+        with self.transaction() as db:
+            exists = db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
+            if exists and not replace:
+                return False
+            if exists:
+                self._delete(db, article.id)
+            self._insert(db, article)
+        return True
+
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and its annotations; False when it was not stored."""
+        with self.transaction() as db:
+            return self._delete(db, article_id)
+
+    @staticmethod
+    def _delete(db: sqlite3.Connection, article_id: str) -> bool:
+        for table in _CHILD_TABLES:
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        return db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+
+    @staticmethod
+    def _insert(db: sqlite3.Connection, a: Article) -> None:
+        db.execute(
+            "INSERT INTO articles (id, source, url, outlet, title, authors, published, language,"
+            " input_format, text, sentences, stages, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id,
+                a.source,
+                a.url,
+                a.outlet,
+                a.title,
+                json.dumps(list(a.authors)),
+                a.published,
+                a.language,
+                a.input_format,
+                a.text,
+                json.dumps([list(s) for s in a.sentences]),
+                json.dumps(list(a.stages)),
+                _now(),
+            ),
+        )
+        for i, e in enumerate(a.entities):
+            db.execute(
+                "INSERT INTO entities VALUES (?,?,?,?,?)", (a.id, i, e.name, e.label, json.dumps(list(e.aliases)))
+            )
+            db.executemany("INSERT INTO mentions VALUES (?,?,?,?)", [(a.id, i, s, t) for s, t in e.mentions])
+        db.executemany(
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    a.id,
+                    i,
+                    q.text,
+                    q.start,
+                    q.end,
+                    q.kind,
+                    q.speaker,
+                    q.speaker_mention.text if q.speaker_mention else None,
+                    q.speaker_mention.start if q.speaker_mention else None,
+                    q.speaker_mention.end if q.speaker_mention else None,
+                    q.cue,
+                    *(q.cue_span or (None, None)),
+                )
+                for i, q in enumerate(a.quotes)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO amounts VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (a.id, i, m.text, m.start, m.end, m.value, m.unit, m.counts, int(m.approximate), m.high, m.context)
+                for i, m in enumerate(a.amounts)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?)",
+            [(a.id, i, d.text, d.start, d.end, d.value, int(d.resolved), d.relative_to) for i, d in enumerate(a.dates)],
+        )
+        db.executemany(
+            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    a.id,
+                    i,
+                    ev.actor,
+                    ev.action,
+                    ev.category,
+                    ev.target,
+                    ev.date,
+                    ev.date_source,
+                    *ev.sentence,
+                    *(ev.trigger or (None, None)),
+                )
+                for i, ev in enumerate(a.events)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO debris VALUES (?,?,?,?)", [(a.id, i, d.text, d.reason) for i, d in enumerate(a.debris)]
+        )
+
+    # ------------------------------------------------------------------ reading
+
+    def __contains__(self, article_id: object) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def get(self, article_id: str) -> Article | None:
+        return next(self.articles([article_id]), None)
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        if ids is None:
+            rows: Iterable[Any] = self.conn.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
+        else:
+            rows = [
+                r
+                for i in ids
+                if (r := self.conn.execute("SELECT * FROM articles WHERE id = ?", (i,)).fetchone()) is not None
+            ]
+        for row in rows:
+            yield self._load(row)
+
+    def _load(self, row: sqlite3.Row) -> Article:
+        aid = row["id"]
+
+        def children(table: str) -> list[sqlite3.Row]:
+            return self.conn.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY idx", (aid,)).fetchall()
+
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for m in self.conn.execute(
+            'SELECT entity_idx, start, "end" FROM mentions WHERE article_id = ? ORDER BY entity_idx, start, "end"',
+            (aid,),
+        ):
+            spans.setdefault(m[0], []).append((m[1], m[2]))
+        entities = tuple(
+            Entity(e["name"], e["label"], tuple(spans.get(e["idx"], ())), tuple(json.loads(e["aliases"])))
+            for e in children("entities")
+        )
+        quotes = tuple(
+            Quote(
+                q["text"],
+                q["start"],
+                q["end"],
+                q["kind"],
+                q["speaker"],
+                Mention(q["speaker_mention"], q["speaker_start"], q["speaker_end"])
+                if q["speaker_mention"] is not None
+                else None,
+                q["cue"],
+                (q["cue_start"], q["cue_end"]) if q["cue_start"] is not None else None,
+            )
+            for q in children("quotes")
+        )
+        amounts = tuple(
+            Amount(
+                m["text"],
+                m["start"],
+                m["end"],
+                m["value"],
+                m["unit"],
+                m["counts"],
+                bool(m["approximate"]),
+                m["high"],
+                m["context"],
+            )
+            for m in children("amounts")
+        )
+        dates = tuple(
+            DateRef(d["text"], d["start"], d["end"], d["value"], bool(d["resolved"]), d["relative_to"])
+            for d in children("dates")
+        )
+        events = tuple(
+            Event(
+                ev["actor"],
+                ev["action"],
+                ev["category"],
+                (ev["sentence_start"], ev["sentence_end"]),
+                ev["target"],
+                ev["date"],
+                ev["date_source"],
+                (ev["trigger_start"], ev["trigger_end"]) if ev["trigger_start"] is not None else None,
+            )
+            for ev in children("events")
+        )
+        return Article(
+            id=aid,
+            source=row["source"],
+            text=row["text"],
+            outlet=row["outlet"],
+            title=row["title"],
+            authors=tuple(json.loads(row["authors"])),
+            published=row["published"],
+            url=row["url"],
+            language=row["language"],
+            input_format=row["input_format"],
+            debris=tuple(Debris(d["text"], d["reason"]) for d in children("debris")),
+            sentences=tuple((int(a), int(b)) for a, b in json.loads(row["sentences"])),
+            entities=entities,
+            quotes=quotes,
+            amounts=amounts,
+            dates=dates,
+            events=events,
+            stages=tuple(json.loads(row["stages"])),
+        )
+
+    def list(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[ArticleSummary]:
+        where, params = ("WHERE a.outlet = ?", [outlet]) if outlet is not None else ("", [])
+        rows = self.conn.execute(
+            f"""SELECT a.id, a.source, a.outlet, a.title, a.published, a.ingested_at,
+                   (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS n_entities,
+                   (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes
+                FROM articles a {where}
+                ORDER BY coalesce(a.published, '') DESC, a.ingested_at DESC, a.id DESC
+                LIMIT ? OFFSET ?""",
+            [*params, int(limit), int(offset)],
+        ).fetchall()
+        return [ArticleSummary(*tuple(r)) for r in rows]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into statements (no semicolons inside our literals)."""
+    parts = []
+    for chunk in sql.split(";"):
+        lines = [ln for ln in chunk.splitlines() if ln.strip() and not ln.strip().startswith("--")]
+        if lines:
+            parts.append(chunk.strip())
+    return parts

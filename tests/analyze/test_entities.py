@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsdesk import Article, Pipeline, Settings
+from newsdesk.analyze.names import is_acronym_of, name_key, split_title
+
+Analyse = Callable[..., Article]
+
+
+def names(article: Article, label: str | None = None) -> set[str]:
+    return {e.name for e in article.entities if label is None or e.label == label}
+
+
+def test_entities_one_canonical_name_per_person(analyse: Analyse) -> None:
+    text = (
+        "Ana Ribeiro, the transport minister, met union leaders on Monday. "
+        "Ms Ribeiro said the offer stood. Later, Ribeiro's office confirmed the meeting. "
+        "Transport Minister Ana Ribeiro will speak again on Friday."
+    )
+    article = analyse(text)
+    people = [e for e in article.entities if e.label == "PERSON"]
+    assert [e.name for e in people] == ["Ana Ribeiro"]
+    surfaces = {text[s:e] for s, e in people[0].mentions}
+    assert surfaces == {"Ana Ribeiro", "Ribeiro"}
+    assert len(people[0].mentions) == 4
+
+
+def test_entities_ranks_and_honorifics_are_stripped(analyse: Analyse) -> None:
+    article = analyse(
+        "General Mark Halden, chairman of the joint chiefs, arrived in Tokyo on Sunday. "
+        "Gen Halden said the alliance was strong. Dr Mei Tanaka, a defence analyst, disagreed."
+    )
+    assert {"Mark Halden", "Mei Tanaka"} <= names(article, "PERSON")
+    assert not any(n.startswith(("Gen", "General", "Dr")) for n in names(article))
+
+
+def test_entities_surname_first_names_link_on_the_family_name(analyse: Analyse) -> None:
+    article = analyse(
+        "South Korea's defence minister, Jeong Kyeong-doo, met his US counterpart in Seoul. "
+        "Mr Jeong said the talks were useful."
+    )
+    (jeong,) = [e for e in article.entities if e.label == "PERSON"]
+    assert jeong.name == "Jeong Kyeong-doo"
+    assert len(jeong.mentions) == 2
+
+
+def test_entities_hyphenated_names_are_whole(analyse: Analyse) -> None:
+    article = analyse("President Moon Jae-in met Japan's prime minister in Bangkok. Mr Moon smiled.")
+    assert "Moon Jae-in" in names(article, "PERSON")
+
+
+def test_entities_two_people_sharing_a_surname_stay_apart(analyse: Analyse) -> None:
+    article = analyse(
+        "Hillary Rodham met reporters in Ohio. Later, Tom Rodham, her brother, spoke in Iowa. "
+        "Mr Rodham said the campaign was going well."
+    )
+    people = {e.name: e for e in article.entities if e.label == "PERSON"}
+    assert {"Hillary Rodham", "Tom Rodham"} <= set(people)
+    # "Mr Rodham" follows Tom Rodham: it is his mention
+    last = article.text.rindex("Rodham")
+    assert any(s == last for s, _ in people["Tom Rodham"].mentions)
+
+
+def test_entities_places_known_by_several_names_are_one(analyse: Analyse) -> None:
+    article = analyse(
+        "The U.S. and Japan signed the pact. The United States will pay more, and the US Navy will dock in Yokosuka."
+    )
+    us = [e for e in article.entities if e.name == "United States"]
+    assert len(us) == 1 and len(us[0].mentions) >= 2
+
+
+def test_entities_offsets_slice_to_the_mention(analyse: Analyse) -> None:
+    article = analyse("Rui Costa's union met Ana Ribeiro. Costa said talks would go on in Lisbon.")
+    for entity in article.entities:
+        for s, e in entity.mentions:
+            surface = article.text[s:e]
+            assert surface == surface.strip() and not surface.endswith(("'s", "’s"))
+    assert "Rui Costa" in names(article, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commuters crowded bus stops across the capital.",
+        "He said it was cold. She agreed.",
+        "The talks resume on Thursday, in March.",
+    ],
+)
+def test_entities_nothing_found_where_there_are_no_names(analyse: Analyse, text: str) -> None:
+    assert analyse(text).entities == ()
+
+
+def test_entities_acronym_in_brackets_after_a_name(analyse: Analyse) -> None:
+    article = analyse(
+        "The North Atlantic Treaty Organization (NATO) met in Brussels. NATO leaders agreed to spend more."
+    )
+    orgs = [e for e in article.entities if e.label == "ORG"]
+    assert len(orgs) == 1 and orgs[0].name == "North Atlantic Treaty Organization"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "rest"),
+    [
+        ("Gen Mark Milley", "Gen", "Mark Milley"),
+        ("Transport Minister Ana Ribeiro", "Transport Minister", "Ana Ribeiro"),
+        ("Mark Milley", "", "Mark Milley"),
+        ("General", "", "General"),
+    ],
+)
+def test_entities_split_title(name: str, title: str, rest: str) -> None:
+    assert split_title(name) == (title, rest)
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "expected"),
+    [
+        ("NATO", "North Atlantic Treaty Organization", True),
+        ("GSOMIA", "General Security of Military Information Agreement", True),
+        ("EU", "European Union", True),
+        ("SFT", "Rail Workers' Union", False),
+        ("Nato", "North Atlantic Treaty Organization", False),
+    ],
+)
+def test_entities_is_acronym_of(short: str, long: str, expected: bool) -> None:
+    assert is_acronym_of(short, long) is expected
+
+
+def test_entities_name_key_folds_spelling() -> None:
+    assert name_key("Moon Jae-in") == name_key("Moon Jae in") == "moon jae in"
+    assert name_key("José Álvarez's") == "jose alvarez"
+
+
+def test_entities_pipeline_rejects_unknown_stage() -> None:
+    with pytest.raises(ValueError, match=r"No stage 'nope'\. Available: entities"):
+        Pipeline(Settings(stages=("entities", "nope")))

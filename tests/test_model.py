@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from newsdesk import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote, article_id, from_dict, to_dict
+
+
+def full_article() -> Article:
+    text = 'Ana Ribeiro said: "The door is open." The strike cost €180 million on Tuesday.'
+    return Article(
+        id=article_id(text),
+        source="x.txt",
+        text=text,
+        outlet="Lisbon Herald",
+        title="Strike",
+        authors=("Helena Duarte",),
+        published="2024-03-05",
+        debris=(Debris("Share this article", "page furniture"),),
+        sentences=((0, 37), (38, 79)),
+        entities=(Entity("Ana Ribeiro", "PERSON", ((0, 11),), ("Ribeiro",)),),
+        quotes=(
+            Quote(
+                "The door is open.", 19, 36, "direct", "Ana Ribeiro", Mention("Ana Ribeiro", 0, 11), "said", (12, 16)
+            ),
+        ),
+        amounts=(Amount("€180 million", 55, 67, 180e6, "EUR", approximate=False),),
+        dates=(DateRef("Tuesday", 71, 78, "2024-03-05", True, "published"),),
+        events=(Event("Ana Ribeiro", "said", "statement", (0, 37), trigger=(12, 16)),),
+        stages=("entities",),
+    )
+
+
+def test_model_round_trips_through_json() -> None:
+    article = full_article()
+    again = from_dict(json.loads(json.dumps(to_dict(article))))
+    assert again == article
+    assert again.stages == article.stages
+
+
+def test_model_records_are_immutable() -> None:
+    article = full_article()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        article.text = "changed"  # type: ignore[misc]
+    changed = article.copy_with(title="Other")
+    assert changed.title == "Other" and article.title == "Strike"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("A text.\n\nMore.",), ("A text. More.",), True),  # whitespace does not change identity
+        (("A text.",), ("A text!",), False),
+        (("A text.", "https://a.example/x"), ("A text.", "https://b.example/x"), False),
+        (("A text.", None, "Outlet A"), ("A text.", None, "Outlet B"), False),
+        (("A text.", None, "Outlet A"), ("A text.", None, "outlet a"), True),
+    ],
+)
+def test_model_article_id_is_a_stable_content_hash(a: tuple, b: tuple, same: bool) -> None:
+    assert (article_id(*a) == article_id(*b)) is same
+    assert len(article_id(*a)) == 16
+
+
+def test_model_entity_at_finds_the_mention() -> None:
+    article = full_article()
+    assert article.entity_at(3, 5) is not None
+    assert article.entity_at(40, 45) is None
