@@ -57,36 +57,37 @@ def inflate(data: bytes, limit: int) -> bytes:
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Binary data: many NULs or other control bytes (a stray NUL in text is not enough)."""
     sample = data[:4096]
-    if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
-        return True
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    return control > max(8, len(sample) // 20)
+    return control > max(8, len(sample) // 10)
 
 
 def decode(data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), else the best-guess charset.
+    """Text from bytes: UTF-16 or UTF-8 by BOM, UTF-8, else the best-guess charset; NULs dropped.
 
     Raises:
         ReadError: for binary data or bytes no text encoding explains.
     """
-    if _looks_binary(data):
-        raise ReadError("binary data, not text")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16").replace("\x00", "")
         except UnicodeDecodeError:
             raise ReadError("undecodable UTF-16 bytes") from None
+    if _looks_binary(data):
+        raise ReadError("binary data, not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig").replace("\x00", "")
     except UnicodeDecodeError:
         pass
+    if b"\x00" in data[:4096]:
+        raise ReadError("binary data, not text")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None or best.chaos > 0.25:
         raise ReadError("undecodable bytes: neither UTF-8 nor a recognisable encoding")
-    return data.decode(best.encoding, errors="replace")
+    return data.decode(best.encoding, errors="replace").replace("\x00", "")
 
 
 def sniff(name: str, data: bytes) -> Kind:
