@@ -32,7 +32,7 @@ from newsdesk.model import (
 )
 from newsdesk.settings import Settings
 from newsdesk.sources import read
-from newsdesk.store import ArticleSummary, MemoryStore, SQLiteStore, Store, open_store
+from newsdesk.store import ArticleSummary, MemoryStore, SearchHit, SQLiteStore, Store, open_store
 
 try:
     __version__ = version("newsdesk")
@@ -56,6 +56,7 @@ __all__ = [
     "Quote",
     "Report",
     "SQLiteStore",
+    "SearchHit",
     "Settings",
     "Store",
     "__version__",

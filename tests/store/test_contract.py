@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk import Article, Entity, MemoryStore, SQLiteStore, Store, article_id, open_store
+from newsdesk.store import sqlite as sqlite_store
 from newsdesk.store.sqlite import MIGRATIONS
 
 from ..test_model import full_article
@@ -125,3 +126,117 @@ def test_store_open_store_by_path_or_url(
 def test_store_open_store_unknown_scheme() -> None:
     with pytest.raises(ValueError, match=r"No store backend for 'mongodb'\. Available: memory, sqlite"):
         open_store("mongodb://localhost/x")
+
+
+# --------------------------------------------------------------------------- search
+
+
+def searchable(store: Store) -> tuple[Article, Article]:
+    a, b = full_article(), other_article('Rui Costa of São Bento said: "Ferries will sail." Nobody else spoke.')
+    b = b.copy_with(
+        title="Ferries",
+        entities=(Entity("Rui Costa", "PERSON", ((0, 9),), ("Costa",)), Entity("São Bento", "GPE", ((13, 22),))),
+        quotes=(full_article().quotes[0].copy_with(text="Ferries will sail.", start=30, end=48, speaker="Rui Costa"),),
+    )
+    store.put(a)
+    store.put(b)
+    return a, b
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ribeiro", {("entity", 0), ("quote", 0), ("article", 0)}),
+        ("RIBEIRO door", {("quote", 0), ("article", 0)}),  # every word must match
+        ("do", {("quote", 0), ("article", 0)}),  # the last word is a prefix
+        ("sao bento", {("entity", 1), ("article", 1)}),  # diacritics and case are ignored
+        ("São", {("entity", 1), ("article", 1)}),
+        ("costa", {("entity", 1), ("quote", 1), ("article", 1)}),  # a quote is found by its speaker
+        ("lisbon herald", {("article", 0)}),  # an article by its outlet
+        ("helena duarte", {("article", 0)}),  # … and its authors
+        ("ferries sail", {("quote", 1), ("article", 1)}),
+        ("nothing-like-this", set()),
+        ("", set()),
+        ("  … — ", set()),
+    ],
+)
+def test_store_search_finds_articles_quotes_and_entities(store: Store, query: str, expected: set) -> None:
+    articles = searchable(store)
+    ids = [x.id for x in articles]
+    hits = store.search(query)
+    assert {(h.kind, ids.index(h.article_id)) for h in hits} == expected
+    for hit in hits:
+        assert hit.snippet and "\n" not in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "door*",
+        "NEAR(door open)",
+        "text:door",
+        "'; DROP TABLE articles; --",
+        "door OR ferries",
+        "^door",
+        "a" * 5000,
+        "\x00door",
+    ],
+)
+def test_store_search_input_is_words_not_syntax(store: Store, query: str) -> None:
+    searchable(store)
+    store.search(query)  # never a syntax error
+    assert store.count() == 2
+    assert {h.kind for h in store.search("door OR ferries")} <= {"article", "quote"}
+    assert store.search("door OR ferries") == []  # "or" is a word to find, not an operator
+
+
+def test_store_search_hit_says_where_the_quote_is(store: Store) -> None:
+    a, _ = searchable(store)
+    (hit,) = store.search("door", kind="quote")
+    assert (hit.article_id, hit.index, hit.label) == (a.id, 0, "Ana Ribeiro")
+    assert hit.start is not None and hit.end is not None
+    assert a.text[hit.start : hit.end] == "The door is open."
+    assert (hit.title, hit.outlet, hit.published) == ("Strike", "Lisbon Herald", "2024-03-05")
+
+
+def test_store_search_pages_and_filters_by_kind(store: Store) -> None:
+    searchable(store)
+    everything = store.search("costa")
+    assert len(everything) == 3
+    assert store.search("costa", limit=2) + store.search("costa", limit=2, offset=2) == everything
+    assert [h.kind for h in store.search("costa", kind="entity")] == ["entity"]
+    with pytest.raises(ValueError, match=r"No search kind 'people'. Available: article, quote, entity"):
+        store.search("costa", kind="people")
+
+
+def test_store_search_follows_replace(store: Store) -> None:
+    a, _ = searchable(store)
+    store.put(a.copy_with(quotes=(), entities=(), title="Renamed"), replace=True)
+    assert {h.kind for h in store.search("ribeiro")} == {"article"}
+    assert store.search("renamed")[0].title == "Renamed"
+    assert store.search("strike")[0].title == "Renamed"
+
+
+def test_store_list_by_entity_includes_speakers(store: Store) -> None:
+    a, b = searchable(store)
+    assert [r.id for r in store.list(entity="Ana Ribeiro")] == [a.id]
+    assert [r.id for r in store.list(entity="São Bento")] == [b.id]
+    assert store.list(entity="Ribeiro") == []  # canonical names only
+    only_speaker = b.copy_with(entities=())
+    store.put(only_speaker, replace=True)
+    assert [r.id for r in store.list(entity="Rui Costa")] == [b.id]
+
+
+def test_store_sqlite_search_index_is_backfilled_by_the_migration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:1])  # a desk made before search existed
+        old = SQLiteStore(path)
+        old.put(full_article())
+        old.close()
+    again = SQLiteStore(path)
+    assert {h.kind for h in again.search("ribeiro")} == {"article", "quote", "entity"}
+    again.close()

@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from newsdesk.store.base import ArticleSummary, Store
+from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit, Store
 from newsdesk.store.memory import MemoryStore
 from newsdesk.store.sqlite import SQLiteStore
 
-__all__ = ["BACKENDS", "ArticleSummary", "MemoryStore", "SQLiteStore", "Store", "open_store"]
+__all__ = [
+    "BACKENDS",
+    "SEARCH_KINDS",
+    "ArticleSummary",
+    "MemoryStore",
+    "SQLiteStore",
+    "SearchHit",
+    "Store",
+    "open_store",
+]
 
 BACKENDS: dict[str, Callable[[str], Store]] = {
     "memory": lambda _: MemoryStore(),

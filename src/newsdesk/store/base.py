@@ -18,7 +18,7 @@ from typing import Protocol, runtime_checkable
 
 from newsdesk.model import Article
 
-__all__ = ["ArticleSummary", "Store"]
+__all__ = ["SEARCH_KINDS", "ArticleSummary", "SearchHit", "Store"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,33 @@ class ArticleSummary:
     ingested_at: str
     n_entities: int
     n_quotes: int
+
+
+SEARCH_KINDS = ("article", "quote", "entity")
+"""What :meth:`Store.search` looks through: article titles and texts, quotes (with speakers), entity names."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One match of a full-text search.
+
+    ``kind`` is one of :data:`SEARCH_KINDS`; ``index`` is the position of the
+    quote or entity in its article (None for an article hit); ``label`` is the
+    quote's speaker or the entity's name; ``start``/``end`` locate a quote in
+    the article text. ``snippet`` is a short plain-text excerpt around the
+    match (never markup: the caller escapes and highlights it).
+    """
+
+    kind: str
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str
+    index: int | None = None
+    label: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 @runtime_checkable
@@ -53,8 +80,27 @@ class Store(Protocol):
         """How many articles are stored."""
         ...
 
-    def list(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[ArticleSummary]:
-        """Stored articles, newest first (by publication date, then ingest time)."""
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, kind: str | None = None) -> list[SearchHit]:
+        """Full-text search over article titles and texts, quotes and entity names, best first.
+
+        ``query`` is plain words, never a query language: every word must
+        match, the last one as a prefix (so a search box can search as the
+        user types); case and diacritics are ignored. ``kind`` restricts the
+        hits to one of :data:`SEARCH_KINDS`.
+
+        Raises:
+            ValueError: for a ``kind`` that is not one of :data:`SEARCH_KINDS`.
+        """
+        ...
+
+    def list(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, entity: str | None = None
+    ) -> list[ArticleSummary]:
+        """Stored articles, newest first (by publication date, then ingest time).
+
+        ``entity`` keeps the articles that name it (an entity's canonical name)
+        or quote it (a quote's speaker).
+        """
         ...
 
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:

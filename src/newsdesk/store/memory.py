@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 from newsdesk.model import Article
-from newsdesk.store.base import ArticleSummary
+from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit
+from newsdesk.store.search import matches, query_terms, snippet
 
 __all__ = ["MemoryStore"]
 
@@ -34,11 +35,46 @@ class MemoryStore:
     def count(self) -> int:
         return len(self._articles)
 
-    def list(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[ArticleSummary]:
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, kind: str | None = None) -> list[SearchHit]:
+        if kind is not None and kind not in SEARCH_KINDS:
+            raise ValueError(f"No search kind {kind!r}. Available: {', '.join(SEARCH_KINDS)}")
+        terms = query_terms(query)
+        if not terms:
+            return []
+        scored: list[tuple[int, str, SearchHit]] = []
+
+        def add(score: int, a: Article, kind_: str, text: str, **where: object) -> None:
+            if score and kind in (None, kind_):
+                hit = SearchHit(kind_, a.id, a.title, a.outlet, a.published, snippet(text, terms), **where)  # type: ignore[arg-type]
+                scored.append((score, a.published or "", hit))
+
+        for a, _ in self._articles.values():
+            body = f"{a.title or ''}\n{a.text}"
+            add(matches(terms, (body, a.outlet, " ".join(a.authors))), a, "article", body)
+            for i, q in enumerate(a.quotes):
+                add(
+                    matches(terms, (q.text, q.speaker)),
+                    a,
+                    "quote",
+                    q.text,
+                    index=i,
+                    label=q.speaker,
+                    start=q.start,
+                    end=q.end,
+                )
+            for i, e in enumerate(a.entities):
+                add(matches(terms, (e.name, " ".join(e.aliases))), a, "entity", e.name, index=i, label=e.name)
+        scored.sort(key=lambda s: s[1], reverse=True)  # newest first among equals (the sort is stable)
+        scored.sort(key=lambda s: (-s[0], _KIND_ORDER[s[2].kind]))
+        return [hit for _, _, hit in scored[offset : offset + limit]]
+
+    def list(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, entity: str | None = None
+    ) -> list[ArticleSummary]:
         rows = [
             ArticleSummary(a.id, a.source, a.outlet, a.title, a.published, at, len(a.entities), len(a.quotes))
             for a, at in self._articles.values()
-            if outlet is None or a.outlet == outlet
+            if (outlet is None or a.outlet == outlet) and (entity is None or _names(a, entity))
         ]
         rows.sort(key=lambda r: (r.published or "", r.ingested_at, r.id), reverse=True)
         return rows[offset : offset + limit]
@@ -51,3 +87,11 @@ class MemoryStore:
 
     def close(self) -> None:
         self._articles.clear()
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(SEARCH_KINDS)}
+
+
+def _names(article: Article, name: str) -> bool:
+    """Whether ``article`` names the entity ``name`` or quotes it."""
+    return any(e.name == name for e in article.entities) or any(q.speaker == name for q in article.quotes)

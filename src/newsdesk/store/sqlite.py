@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote
-from newsdesk.store.base import ArticleSummary
+from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit
+from newsdesk.store.search import fts_query, query_terms
 
 __all__ = ["MIGRATIONS", "SQLiteStore"]
 
@@ -127,6 +128,61 @@ MIGRATIONS: list[tuple[str, str]] = [
         reason TEXT NOT NULL,
         PRIMARY KEY (article_id, idx)
     );
+    """,
+    ),
+    (
+        "full-text search over articles, quotes and entities (FTS5)",
+        """
+    -- One row per searchable thing; kept in step with the tables above by triggers, so
+    -- every writer (put, replace, delete, a future backfill) keeps the index right.
+    CREATE TABLE search_docs (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        kind TEXT NOT NULL,                       -- article | quote | entity
+        idx INTEGER,                              -- the quote's or entity's position
+        body TEXT NOT NULL,                       -- what the snippet is cut from
+        extra TEXT NOT NULL DEFAULT ''            -- also searched: outlet/authors, speaker, aliases
+    );
+    CREATE INDEX search_docs_article ON search_docs(article_id);
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        body, extra, content='search_docs', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER search_docs_insert AFTER INSERT ON search_docs BEGIN
+        INSERT INTO search_fts(rowid, body, extra) VALUES (new.id, new.body, new.extra);
+    END;
+    CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN
+        INSERT INTO search_fts(search_fts, rowid, body, extra) VALUES ('delete', old.id, old.body, old.extra);
+    END;
+    CREATE TRIGGER search_articles_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO search_docs(article_id, kind, body, extra) VALUES (
+            new.id, 'article', coalesce(new.title, '') || char(10) || new.text,
+            coalesce(new.outlet, '') || ' ' || new.authors);
+    END;
+    CREATE TRIGGER search_articles_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM search_docs WHERE article_id = old.id;
+    END;
+    CREATE TRIGGER search_quotes_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO search_docs(article_id, kind, idx, body, extra)
+        VALUES (new.article_id, 'quote', new.idx, new.text, coalesce(new.speaker, ''));
+    END;
+    CREATE TRIGGER search_quotes_delete AFTER DELETE ON quotes BEGIN
+        DELETE FROM search_docs WHERE article_id = old.article_id AND kind = 'quote' AND idx = old.idx;
+    END;
+    CREATE TRIGGER search_entities_insert AFTER INSERT ON entities BEGIN
+        INSERT INTO search_docs(article_id, kind, idx, body, extra)
+        VALUES (new.article_id, 'entity', new.idx, new.name, new.aliases);
+    END;
+    CREATE TRIGGER search_entities_delete AFTER DELETE ON entities BEGIN
+        DELETE FROM search_docs WHERE article_id = old.article_id AND kind = 'entity' AND idx = old.idx;
+    END;
+    -- what was stored before this migration
+    INSERT INTO search_docs(article_id, kind, body, extra)
+        SELECT id, 'article', coalesce(title, '') || char(10) || text, coalesce(outlet, '') || ' ' || authors
+        FROM articles;
+    INSERT INTO search_docs(article_id, kind, idx, body, extra)
+        SELECT article_id, 'quote', idx, text, coalesce(speaker, '') FROM quotes;
+    INSERT INTO search_docs(article_id, kind, idx, body, extra)
+        SELECT article_id, 'entity', idx, name, aliases FROM entities;
     """,
     ),
 ]
@@ -401,8 +457,57 @@ class SQLiteStore:
             stages=tuple(json.loads(row["stages"])),
         )
 
-    def list(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[ArticleSummary]:
-        where, params = ("WHERE a.outlet = ?", [outlet]) if outlet is not None else ("", [])
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, kind: str | None = None) -> list[SearchHit]:
+        if kind is not None and kind not in SEARCH_KINDS:
+            raise ValueError(f"No search kind {kind!r}. Available: {', '.join(SEARCH_KINDS)}")
+        terms = query_terms(query)
+        if not terms:
+            return []
+        rows = self.conn.execute(
+            """SELECT d.kind, d.article_id, a.title, a.outlet, a.published, d.idx, q.speaker, e.name,
+                      q.start, q."end", snippet(search_fts, 0, '', '', '…', 16) AS snip
+               FROM search_fts
+               JOIN search_docs d ON d.id = search_fts.rowid
+               JOIN articles a ON a.id = d.article_id
+               LEFT JOIN quotes q ON d.kind = 'quote' AND q.article_id = d.article_id AND q.idx = d.idx
+               LEFT JOIN entities e ON d.kind = 'entity' AND e.article_id = d.article_id AND e.idx = d.idx
+               WHERE search_fts MATCH ? AND (? IS NULL OR d.kind = ?)
+               ORDER BY search_fts.rank, CASE d.kind WHEN 'article' THEN 0 WHEN 'quote' THEN 1 ELSE 2 END,
+                        coalesce(a.published, '') DESC
+               LIMIT ? OFFSET ?""",
+            (fts_query(terms), kind, kind, int(limit), int(offset)),
+        ).fetchall()
+        return [
+            SearchHit(
+                kind=r["kind"],
+                article_id=r["article_id"],
+                title=r["title"],
+                outlet=r["outlet"],
+                published=r["published"],
+                snippet=" ".join(r["snip"].split()),
+                index=r["idx"],
+                label=r["speaker"] if r["kind"] == "quote" else r["name"],
+                start=r["start"],
+                end=r["end"],
+            )
+            for r in rows
+        ]
+
+    def list(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, entity: str | None = None
+    ) -> list[ArticleSummary]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if outlet is not None:
+            clauses.append("a.outlet = ?")
+            params.append(outlet)
+        if entity is not None:
+            clauses.append(
+                "(a.id IN (SELECT article_id FROM entities WHERE name = ?)"
+                " OR a.id IN (SELECT article_id FROM quotes WHERE speaker = ?))"
+            )
+            params += [entity, entity]
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self.conn.execute(
             f"""SELECT a.id, a.source, a.outlet, a.title, a.published, a.ingested_at,
                    (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS n_entities,
@@ -419,10 +524,19 @@ class SQLiteStore:
 
 
 def _statements(sql: str) -> list[str]:
-    """Split a migration script into statements (no semicolons inside our literals)."""
+    """Split a migration script into statements.
+
+    Pieces between semicolons are joined until SQLite calls them a complete
+    statement, so a ``CREATE TRIGGER … BEGIN …; END`` stays whole.
+    """
     parts = []
+    pending = ""
     for chunk in sql.split(";"):
-        lines = [ln for ln in chunk.splitlines() if ln.strip() and not ln.strip().startswith("--")]
-        if lines:
-            parts.append(chunk.strip())
+        pending += chunk + ";"
+        if not sqlite3.complete_statement(pending):
+            continue
+        lines = [ln for ln in pending.splitlines() if ln.strip() and not ln.strip().startswith("--")]
+        if lines and "".join(lines).strip() != ";":
+            parts.append(pending.strip().removesuffix(";"))
+        pending = ""
     return parts
