@@ -5,7 +5,8 @@ from collections.abc import Callable
 import pytest
 
 from newsdesk import Article, Pipeline, Settings
-from newsdesk.analyze.names import is_acronym_of, name_key, split_title
+from newsdesk.analyze.entities import _Cluster, _Mention
+from newsdesk.analyze.names import is_acronym_of, is_country, name_key, name_tokens, split_title
 
 Analyse = Callable[..., Article]
 
@@ -136,3 +137,63 @@ def test_entities_name_key_folds_spelling() -> None:
 def test_entities_pipeline_rejects_unknown_stage() -> None:
     with pytest.raises(ValueError, match=r"No stage 'nope'\. Available: entities"):
         Pipeline(Settings(stages=("entities", "nope")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops from the US arrived in Seoul on Monday.",
+        "The U.S. will send more ships, officials in Manila said.",
+        "Talks between the UK and Norway ended without a deal.",
+    ],
+)
+def test_entities_country_abbreviation_is_a_place_not_a_pronoun(analyse: Analyse, text: str) -> None:
+    article = analyse(text)
+    assert any(e.label == "GPE" and e.name in {"United States", "United Kingdom"} for e in article.entities)
+
+
+def test_entities_lowercase_us_is_a_pronoun(analyse: Analyse) -> None:
+    assert "United States" not in names(analyse("Give us the money, said the workers in Porto."))
+
+
+def _mention(text: str, label: str, at: int = 0) -> _Mention:
+    return _Mention(at, at + len(text), text, label, name_tokens(text))
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        # full names decide: a surname the model calls ORG stays a person's
+        ([("Mark Halden", "PERSON"), ("Halden", "ORG"), ("Halden", "ORG"), ("Halden", "ORG")], "PERSON"),
+        # a company the model once calls a person stays a company
+        ([("Brandt Grumwald", "ORG"), ("Brandt Grumwald", "ORG"), ("Brandt Grumwald", "PERSON")], "ORG"),
+        # single words only: any other label wins over PERSON
+        ([("Skyjet", "PERSON"), ("Skyjet", "PERSON"), ("Skyjet", "ORG")], "ORG"),
+        ([("Toulouse", "PERSON"), ("Toulouse", "GPE")], "GPE"),
+        # single words the model always calls a person are one
+        ([("Obama", "PERSON"), ("Obama", "PERSON")], "PERSON"),
+        # a tie among full names: the person
+        ([("Lena Varga", "PERSON"), ("Lena Varga", "ORG")], "PERSON"),
+    ],
+)
+def test_entities_cluster_label_vote(mentions: list[tuple[str, str]], expected: str) -> None:
+    cluster = _Cluster([_mention(text, label, i * 20) for i, (text, label) in enumerate(mentions)])
+    assert cluster.label() == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Indonesia", True), ("United States", True), ("U.S.", True), ("western africa", True), ("Henderson", False)],
+)
+def test_entities_is_country(name: str, expected: bool) -> None:
+    assert is_country(name) is expected
+
+
+def test_entities_company_word_is_not_the_founder_surname(analyse: Analyse) -> None:
+    text = (
+        "The Halvorsen Shipping Company will cut 3,000 jobs, its chairman, Erik Halvorsen, said on Monday. "
+        "Halvorsen will close 14 yards by 2012."
+    )
+    article = analyse(text)
+    company = next(e for e in article.entities if e.name == "Halvorsen Shipping Company")
+    assert text.rindex("Halvorsen") in {s for s, _ in company.mentions}

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsdesk.analyze.names import HONORIFICS, canonical_place, is_acronym_of, name_tokens, split_title
+from newsdesk.analyze.names import HONORIFICS, canonical_place, is_acronym_of, is_country, name_tokens, split_title
 from newsdesk.model import Article, Entity
 from newsdesk.settings import Settings
 
@@ -58,9 +58,22 @@ class _Cluster:
         return max(self.mentions, key=lambda m: (len(m.tokens), counts[m.text], -m.start))
 
     def label(self) -> str:
-        if any(m.label == "PERSON" and len(m.tokens) >= 2 for m in self.mentions):
-            return "PERSON"
-        return Counter(m.label for m in self.mentions).most_common(1)[0][0]
+        """The label most of its mentions were given, the full names' votes first.
+
+        A surname alone is often tagged ORG or GPE by the model ("Papermaster
+        said"), so the multi-word mentions decide when there are any. A cluster
+        of single words only is a person only if the model never called it
+        anything else: news introduces people by their full name, and a lone
+        word the model hesitates over ("Ryanair", "Toulouse") is a company or a
+        place far more often than a person named once without a given name.
+        """
+        multi = [m.label for m in self.mentions if len(m.tokens) >= 2]
+        votes = Counter(multi or [m.label for m in self.mentions])
+        if not multi and len(votes) > 1:
+            votes.pop("PERSON", None)
+        top = max(votes.values())
+        tied = [m.label for m in self.mentions if votes.get(m.label) == top]
+        return "PERSON" if "PERSON" in tied else tied[0]
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -100,6 +113,8 @@ def _is_name(surface: str, tokens: list[str]) -> bool:
     """A span worth keeping: capitalised, not a pronoun or date word, not only title words."""
     if not any(c.isupper() for c in surface) or not any(c.isalpha() for c in surface):
         return False
+    if surface.isupper() and canonical_place(surface):
+        return True  # "US", "U.S.", "UK": a country, not the pronoun or a title word
     if all(t in HONORIFICS for t in tokens):  # "Defense" in "US Defense Secretary …"
         return False
     return surface.lower().rstrip(".") not in _NOT_NAMES
@@ -196,8 +211,13 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
 
 def _home_for_single(m: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
     word = m.tokens[0]
+    if m.label == "ORG":  # "Ford" after "the Ford Motor Company" is the company, not William Clay Ford
+        for c in clusters:
+            if c.label() == "ORG" and any(len(x.tokens) >= 2 and x.tokens[0] == word for x in c.mentions):
+                return c
     persons = [c for c in clusters if c.label() == "PERSON"]
-    if m.label in {"PERSON", "ORG", "NORP"} or (m.label in {"GPE", "LOC"} and not canonical_place(m.text)):
+    place = m.label in {"GPE", "LOC"} and (canonical_place(m.text) or is_country(m.text))
+    if m.label in {"PERSON", "ORG", "NORP"} or (m.label in {"GPE", "LOC"} and not place):
         for position in (-1, 0):  # surname first ("Mr Esper"), then given-name-first cultures ("Mr Jeong")
             if position == 0 and m.label != "PERSON":
                 break

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 __all__ = [
     "GPE_ALIASES",
     "HONORIFICS",
     "canonical_place",
     "is_acronym_of",
+    "is_country",
     "name_key",
     "name_tokens",
     "split_title",
@@ -125,3 +127,16 @@ def is_acronym_of(short: str, long: str) -> bool:
     every = "".join(w[0].upper() for w in words if w.lower() not in {"of", "the", "and", "for", "on", "in"})
     initials = "".join(w[0].upper() for w in words)
     return letters in (caps, every, initials)
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """English names of countries and regions, from the CLDR data that babel ships."""
+    from babel import Locale
+
+    return frozenset(name.lower() for name in Locale("en").territories.values())
+
+
+def is_country(name: str) -> bool:
+    """True for the English name of a country or world region ("Indonesia", "Western Africa")."""
+    return name.strip().lower() in _country_names() or canonical_place(name) is not None
