@@ -318,5 +318,92 @@ def list_cmd(db: str, limit: int, offset: int, outlet: str | None, fmt: str) -> 
         store.close()
 
 
+def _watch_state_path(db: str, state: str | None) -> str | None:
+    """Where watch keeps the items it has seen: beside a SQLite desk, else in the current folder."""
+    if state:
+        return state
+    if db.startswith("memory:"):
+        return None
+    if "://" in db and not db.startswith("sqlite:"):
+        return "newsdesk-watch.json"
+    return db.removeprefix("sqlite:///").removeprefix("sqlite://") + ".watch.json"
+
+
+@main.command("watch")
+@click.argument("feed")
+@db_option
+@click.option("--fetch", "fetch_pages", is_flag=True, help="Fetch the page behind each new item's link.")
+@click.option(
+    "--every", type=click.FloatRange(min=1), metavar="SECONDS", help="Read the feed again every SECONDS, until Ctrl-C."
+)
+@click.option(
+    "--state",
+    type=click.Path(dir_okay=False),
+    help="JSON file of the items already seen [default: DB.watch.json beside a SQLite desk].",
+)
+@click.option(
+    "--config", type=click.Path(exists=True, dir_okay=False), help="TOML file of settings (see newsdesk.settings)."
+)
+@click.option("--published", metavar="DATE", help="Publication date to assume where an item has none.")
+@click.option("--outlet", help="Outlet to assume where the feed names none.")
+def watch_cmd(
+    feed: str,
+    db: str,
+    fetch_pages: bool,
+    every: float | None,
+    state: str | None,
+    config: str | None,
+    published: str | None,
+    outlet: str | None,
+) -> None:
+    """Ingest the new items of an RSS/Atom feed (a file or a URL); seen items are skipped.
+
+    Only the feed URL you give is fetched, and with --fetch the page of each new item
+    (feeds often carry only a summary); a feed file is read without any network.
+
+    \b
+    Examples:
+      newsdesk watch gazette.xml
+      newsdesk watch https://example.org/rss.xml --fetch --db desk.db
+      newsdesk watch https://example.org/atom.xml --every 600
+    """
+    import time
+
+    from newsdesk.sources.detect import ReadError
+    from newsdesk.watch import SeenItems, watch_once
+
+    settings = _settings(config, published, outlet)
+    try:
+        seen = SeenItems.load(_watch_state_path(db, state))
+    except ReadError as exc:
+        raise click.ClickException(str(exc)) from None
+    store = open_store(db)
+
+    def tick(item: Article | Failure, new: bool) -> None:
+        if isinstance(item, Failure):
+            _print_failure(item)
+
+    total = Report(storing=True)
+    try:
+        while True:
+            report = watch_once(feed, store, settings, seen=seen, fetch_pages=fetch_pages, on_item=tick)
+            total.read += report.read
+            total.stored += report.stored
+            total.skipped += report.skipped
+            total.failures += report.failures
+            if every is None:
+                break
+            err.print(f"[dim]newsdesk: {feed}: {report.summary()}[/]")
+            time.sleep(every)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        store.close()
+    if every is None and total.read == 0 and not total.failed:
+        err.print(f"[dim]newsdesk: {total.summary()} (nothing new)[/]")
+        return
+    _finish(total, strict=False)
+
+
 if __name__ == "__main__":
     main()

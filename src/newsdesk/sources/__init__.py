@@ -8,6 +8,7 @@ file (and record) and the reason. One bad input never stops the others.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -15,9 +16,11 @@ from pathlib import Path
 from newsdesk.model import Article, Failure
 from newsdesk.settings import Settings
 from newsdesk.sources.detect import Kind, ReadError, decode, inflate, sniff
+from newsdesk.sources.feed import read_feed
 from newsdesk.sources.html import article_from_html
 from newsdesk.sources.jsonl import read_jsonl
 from newsdesk.sources.text import article_from_text
+from newsdesk.sources.warc import is_warc_file, read_warc
 
 __all__ = ["READERS", "ReadError", "expand", "read", "read_bytes"]
 
@@ -38,8 +41,22 @@ def _jsonl_reader(name: str, data: bytes, settings: Settings) -> Iterator[Articl
     yield from read_jsonl(name, decode(data))
 
 
-READERS: dict[Kind, Reader] = {"text": _text_reader, "html": _html_reader, "jsonl": _jsonl_reader}
-"""One reader per input kind; later modules register WARC and feed readers here."""
+def _warc_reader(name: str, data: bytes, settings: Settings) -> Iterator[Article | Failure]:
+    yield from read_warc(name, io.BytesIO(data), settings)
+
+
+def _feed_reader(name: str, data: bytes, settings: Settings) -> Iterator[Article | Failure]:
+    yield from read_feed(name, data)
+
+
+READERS: dict[Kind, Reader] = {
+    "text": _text_reader,
+    "html": _html_reader,
+    "jsonl": _jsonl_reader,
+    "warc": _warc_reader,
+    "feed": _feed_reader,
+}
+"""One reader per input kind (:func:`read` streams WARC files instead of loading them whole)."""
 
 
 def expand(inputs: Iterable[str | Path]) -> Iterator[str | Path | Failure]:
@@ -68,11 +85,14 @@ def read_bytes(name: str, data: bytes, settings: Settings | None = None) -> Iter
     try:
         if not data.strip():
             raise ReadError("empty input")
+        raw = data
         if data[:2] == b"\x1f\x8b":
             data = inflate(data, settings.max_bytes)
             if not data.strip():
                 raise ReadError("empty input (after gunzip)")
         kind = sniff(name, data)
+        if kind == "warc":  # warcio inflates per record, so offsets are those of the file as given
+            data = raw
         reader = READERS.get(kind)
         if reader is None:
             raise ReadError(
@@ -104,6 +124,9 @@ def read(inputs: Iterable[str | Path], settings: Settings | None = None) -> Iter
             yield path
             continue
         name = "<stdin>" if path == "-" else str(path)
+        if path != "-" and is_warc_file(path):
+            yield from _read_warc_file(name, Path(path), settings)
+            continue
         try:
             if path == "-":
                 data = sys.stdin.buffer.read(settings.max_bytes + 1)
@@ -117,3 +140,13 @@ def read(inputs: Iterable[str | Path], settings: Settings | None = None) -> Iter
             yield Failure(name, f"larger than the {settings.max_bytes:,}-byte limit")
             continue
         yield from read_bytes(name, data, settings)
+
+
+def _read_warc_file(name: str, path: Path, settings: Settings) -> Iterator[Article | Failure]:
+    """A WARC file record by record: no size limit on the file, only on each record."""
+    try:
+        with path.open("rb") as fh:
+            for item in read_warc(name, fh, settings):
+                yield _with_defaults(item, settings) if isinstance(item, Article) else item
+    except OSError as exc:
+        yield Failure(name, f"cannot read ({exc.strerror or exc})")
