@@ -44,6 +44,11 @@ class _Group(click.Group):
             raise click.ClickException(str(exc)) from None
         except sqlite3.DatabaseError as exc:
             raise click.ClickException(f"cannot use the desk: {exc}") from None
+        except Exception as exc:
+            if type(exc).__module__.split(".")[0] == "psycopg":  # a PostgreSQL desk (psycopg loads lazily)
+                reason = " ".join(str(exc).split())
+                raise click.ClickException(f"cannot use the desk: {reason}") from None
+            raise
 
 
 def _settings(config: str | None, published: str | None, outlet: str | None) -> Settings:

@@ -15,9 +15,13 @@ from newsdesk.store.sqlite import MIGRATIONS
 from ..test_model import full_article
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    s: Store = MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "desk.db")
+    s: Store
+    if request.param == "postgresql":  # skipped when no server is reachable (see conftest.py)
+        s = request.getfixturevalue("open_postgres")()
+    else:
+        s = MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "desk.db")
     yield s
     s.close()
 
@@ -124,7 +128,9 @@ def test_store_open_store_by_path_or_url(
 
 
 def test_store_open_store_unknown_scheme() -> None:
-    with pytest.raises(ValueError, match=r"No store backend for 'mongodb'\. Available: memory, sqlite"):
+    with pytest.raises(
+        ValueError, match=r"No store backend for 'mongodb'\. Available: memory, postgres, postgresql, sqlite"
+    ):
         open_store("mongodb://localhost/x")
 
 

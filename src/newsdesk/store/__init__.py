@@ -20,15 +20,25 @@ __all__ = [
     "open_store",
 ]
 
+
+def _postgres(spec: str) -> Store:
+    from newsdesk.store.postgres import PostgresStore  # deferred: psycopg loads only for a PostgreSQL desk
+
+    return PostgresStore(spec)
+
+
 BACKENDS: dict[str, Callable[[str], Store]] = {
     "memory": lambda _: MemoryStore(),
     "sqlite": lambda spec: SQLiteStore(spec.removeprefix("sqlite:///").removeprefix("sqlite://")),
+    "postgresql": _postgres,
+    "postgres": _postgres,
 }
-"""URL scheme → opener; other modules register more (``postgresql``)."""
+"""URL scheme → opener; other modules may register more."""
 
 
 def open_store(spec: str | Path = "newsdesk.db") -> Store:
-    """Open a store from a path (SQLite) or a URL (``sqlite:///x.db``, ``memory:``, …).
+    """Open a store from a path (SQLite) or a URL (``sqlite:///x.db``, ``memory:``,
+    ``postgresql://user:password@host/db``).
 
     Raises:
         ValueError: for a URL scheme no backend handles, listing those that exist.

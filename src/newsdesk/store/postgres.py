@@ -1,0 +1,534 @@
+"""A desk in PostgreSQL, for several people (or workers) writing to one store.
+
+The same plain tables as the SQLite desk (``articles``, ``entities``,
+``mentions``, ``quotes``, ``amounts``, ``dates``, ``events``, ``debris``,
+``migrations``), so a query written for one works on the other, and the same
+:class:`~newsdesk.store.base.Store` contract, checked by the same tests.
+
+Migrations follow the SQLite design: :data:`MIGRATIONS` is an append-only
+list of ``(name, sql)``; version *n* of this list is version *n* of
+``newsdesk.store.sqlite.MIGRATIONS`` (a test checks that the names agree),
+so a helper who adds a table to the SQLite desk adds its PostgreSQL version
+here, at the same position. Migrations run in one transaction under an
+advisory lock, so two processes opening a new desk at once do not race.
+
+Writes are safe with many writers: ``put`` inserts the article row with
+``ON CONFLICT DO NOTHING`` first, so of two workers storing the same article
+exactly one writes it, and each article is one transaction.
+
+Search has the semantics of :mod:`newsdesk.store.search` (plain words, every
+word must match, the last as a prefix, case and diacritics folded): the words
+are folded by the same Python code and indexed as a ``tsvector`` of the
+``simple`` configuration, with a GIN index.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote
+from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit
+from newsdesk.store.search import query_terms, snippet, tokens
+
+__all__ = ["MIGRATIONS", "PostgresStore"]
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "articles and their annotations",
+        """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        url TEXT,
+        outlet TEXT,
+        title TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',
+        published TEXT,
+        language TEXT,
+        input_format TEXT,
+        text TEXT NOT NULL,
+        sentences TEXT NOT NULL DEFAULT '[]',
+        stages TEXT NOT NULL DEFAULT '[]',
+        ingested_at TEXT NOT NULL,
+        seq BIGSERIAL                             -- insertion order (SQLite's rowid)
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX entities_name ON entities(name);
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL,
+        entity_idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        FOREIGN KEY (article_id, entity_idx) REFERENCES entities(article_id, idx) ON DELETE CASCADE
+    );
+    CREATE INDEX mentions_article ON mentions(article_id, entity_idx);
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        speaker TEXT,
+        speaker_mention TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        cue TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE amounts (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        value DOUBLE PRECISION NOT NULL,
+        unit TEXT,
+        counts TEXT,
+        approximate INTEGER NOT NULL DEFAULT 0,
+        high DOUBLE PRECISION,
+        context TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE dates (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        value TEXT,
+        resolved INTEGER NOT NULL DEFAULT 0,
+        relative_to TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        actor TEXT,
+        action TEXT NOT NULL,
+        category TEXT NOT NULL,
+        target TEXT,
+        date TEXT,
+        date_source TEXT,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        trigger_start INTEGER,
+        trigger_end INTEGER,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE debris (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    """,
+    ),
+    (
+        "full-text search over articles, quotes and entities (FTS5)",
+        """
+    -- The PostgreSQL version of SQLite's FTS5 index: one row per searchable thing, written by
+    -- put() with words folded in Python (newsdesk.store.search), so both backends match alike.
+    CREATE TABLE search_docs (
+        id BIGSERIAL PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,                       -- article | quote | entity
+        idx INTEGER,                              -- the quote's or entity's position
+        body TEXT NOT NULL,                       -- what the snippet is cut from
+        extra TEXT NOT NULL DEFAULT '',           -- also searched: outlet/authors, speaker, aliases
+        words TSVECTOR NOT NULL
+    );
+    CREATE INDEX search_docs_article ON search_docs(article_id);
+    CREATE INDEX search_docs_words ON search_docs USING GIN (words);
+    """,
+    ),
+]
+"""(description, SQL) in order, version *n* matching version *n* of the SQLite list."""
+
+_MIGRATION_LOCK = 0x6E657773  # "news": the advisory lock that serialises migrations
+_MAX_WORD_BYTES = 2047
+"""PostgreSQL indexes no longer word (``to_tsvector`` skips it; a tsquery refuses it)."""
+_INDEXED_CHARS = 400_000
+"""Folded text beyond this is indexed as distinct words only (a tsvector holds at most 1 MB)."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _words_sql(text: str) -> tuple[str, Any]:
+    """A tsvector expression and its parameter for the folded words of ``text``."""
+    folded = tokens(text)
+    joined = " ".join(folded)
+    if len(joined) <= _INDEXED_CHARS:
+        return "to_tsvector('simple', %s)", joined
+    return "array_to_tsvector(%s::text[])", sorted({w for w in folded if len(w.encode()) < _MAX_WORD_BYTES})
+
+
+def _tsquery(terms: Sequence[str]) -> str:
+    """A tsquery for folded ``terms`` (letters and digits only, so quoting needs no escaping)."""
+    parts = [f"'{t}'" for t in terms]
+    parts[-1] += ":*"
+    return " & ".join(parts)
+
+
+class PostgresStore:
+    """A desk in a PostgreSQL database (``postgresql://user:password@host:port/dbname``).
+
+    Args:
+        url: a libpq connection string or URL. Tables go to the first schema
+            of the ``search_path`` (``?options=-csearch_path%3Dmydesk`` picks one).
+        schema: a schema to create (if needed) and use, overriding the URL's.
+    """
+
+    def __init__(self, url: str, *, schema: str | None = None, connect_timeout: int = 10) -> None:
+        import psycopg
+        from psycopg.rows import dict_row
+
+        self.url = url
+        self.conn: psycopg.Connection[dict[str, Any]] = psycopg.connect(
+            url, autocommit=True, row_factory=dict_row, connect_timeout=connect_timeout
+        )
+        try:
+            self._migrate(schema)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # ------------------------------------------------------------------ plumbing
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """A transaction (a savepoint inside an open one) that rolls back on error."""
+        with self.conn.transaction():
+            yield self.conn
+
+    def _migrate(self, schema: str | None) -> None:
+        with self.transaction() as db:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            if schema is not None:  # under the lock: CREATE SCHEMA IF NOT EXISTS itself can race
+                from psycopg import sql
+
+                db.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+                db.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(schema)))
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                " applied_at TEXT NOT NULL)"
+            )
+            done = {row["version"] for row in db.execute("SELECT version FROM migrations")}
+            for version, (name, script) in enumerate(MIGRATIONS, 1):
+                if version not in done:
+                    db.execute(script)
+                    db.execute("INSERT INTO migrations VALUES (%s, %s, %s)", (version, name, _now()))
+
+    # ------------------------------------------------------------------ writing
+
+    def put(self, article: Article, *, replace: bool = False) -> bool:
+        with self.transaction() as db:
+            if replace:
+                db.execute("DELETE FROM articles WHERE id = %s", (article.id,))
+            inserted = db.execute(
+                "INSERT INTO articles (id, source, url, outlet, title, authors, published, language,"
+                " input_format, text, sentences, stages, ingested_at)"
+                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO NOTHING",
+                _article_row(article),
+            ).rowcount
+            if not inserted:
+                return False
+            self._insert_children(db, article)
+        return True
+
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and its annotations; False when it was not stored."""
+        with self.transaction() as db:
+            return bool(db.execute("DELETE FROM articles WHERE id = %s", (article_id,)).rowcount)
+
+    @staticmethod
+    def _insert_children(db: Any, a: Article) -> None:
+        cur = db.cursor()
+        cur.executemany(
+            "INSERT INTO entities VALUES (%s,%s,%s,%s,%s)",
+            [(a.id, i, e.name, e.label, json.dumps(list(e.aliases))) for i, e in enumerate(a.entities)],
+        )
+        cur.executemany(
+            'INSERT INTO mentions (article_id, entity_idx, start, "end") VALUES (%s,%s,%s,%s)',
+            [(a.id, i, s, t) for i, e in enumerate(a.entities) for s, t in e.mentions],
+        )
+        cur.executemany(
+            "INSERT INTO quotes VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            [
+                (
+                    a.id,
+                    i,
+                    q.text,
+                    q.start,
+                    q.end,
+                    q.kind,
+                    q.speaker,
+                    q.speaker_mention.text if q.speaker_mention else None,
+                    q.speaker_mention.start if q.speaker_mention else None,
+                    q.speaker_mention.end if q.speaker_mention else None,
+                    q.cue,
+                    *(q.cue_span or (None, None)),
+                )
+                for i, q in enumerate(a.quotes)
+            ],
+        )
+        cur.executemany(
+            "INSERT INTO amounts VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            [
+                (a.id, i, m.text, m.start, m.end, m.value, m.unit, m.counts, int(m.approximate), m.high, m.context)
+                for i, m in enumerate(a.amounts)
+            ],
+        )
+        cur.executemany(
+            "INSERT INTO dates VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
+            [(a.id, i, d.text, d.start, d.end, d.value, int(d.resolved), d.relative_to) for i, d in enumerate(a.dates)],
+        )
+        cur.executemany(
+            "INSERT INTO events VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            [
+                (
+                    a.id,
+                    i,
+                    ev.actor,
+                    ev.action,
+                    ev.category,
+                    ev.target,
+                    ev.date,
+                    ev.date_source,
+                    *ev.sentence,
+                    *(ev.trigger or (None, None)),
+                )
+                for i, ev in enumerate(a.events)
+            ],
+        )
+        cur.executemany(
+            "INSERT INTO debris VALUES (%s,%s,%s,%s)", [(a.id, i, d.text, d.reason) for i, d in enumerate(a.debris)]
+        )
+        docs: list[tuple[str, int | None, str, str]] = [
+            ("article", None, f"{a.title or ''}\n{a.text}", f"{a.outlet or ''} {json.dumps(list(a.authors))}")
+        ]
+        docs += [("quote", i, q.text, q.speaker or "") for i, q in enumerate(a.quotes)]
+        docs += [("entity", i, e.name, json.dumps(list(e.aliases))) for i, e in enumerate(a.entities)]
+        for kind, idx, body, extra in docs:
+            expr, words = _words_sql(f"{body}\n{extra}")
+            cur.execute(
+                f"INSERT INTO search_docs (article_id, kind, idx, body, extra, words) VALUES (%s,%s,%s,%s,%s,{expr})",
+                (a.id, kind, idx, body, extra, words),
+            )
+
+    # ------------------------------------------------------------------ reading
+
+    def __contains__(self, article_id: object) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = %s", (article_id,)).fetchone() is not None
+
+    def count(self) -> int:
+        row = self.conn.execute("SELECT count(*) AS n FROM articles").fetchone()
+        return int(row["n"]) if row else 0
+
+    def get(self, article_id: str) -> Article | None:
+        return next(self.articles([article_id]), None)
+
+    def articles(self, ids: Iterable[str] | None = None, *, batch: int = 200) -> Iterator[Article]:
+        """Stored articles in full, loaded ``batch`` at a time (children in one query per table)."""
+        if ids is None:
+            wanted: list[str] = [r["id"] for r in self.conn.execute("SELECT id FROM articles ORDER BY seq")]
+        else:
+            wanted = list(ids)
+        for start in range(0, len(wanted), batch):
+            chunk = wanted[start : start + batch]
+            rows = {r["id"]: r for r in self.conn.execute("SELECT * FROM articles WHERE id = ANY(%s)", (chunk,))}
+            children = {table: self._children(table, list(rows)) for table in _LOADED_TABLES}
+            for aid in chunk:
+                if aid in rows:
+                    yield _article(rows[aid], {t: c.get(aid, []) for t, c in children.items()})
+
+    def _children(self, table: str, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        order = 'entity_idx, start, "end"' if table == "mentions" else "idx"
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for row in self.conn.execute(
+            f"SELECT * FROM {table} WHERE article_id = ANY(%s) ORDER BY article_id, {order}",
+            (ids,),
+        ):
+            grouped.setdefault(row["article_id"], []).append(row)
+        return grouped
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, kind: str | None = None) -> list[SearchHit]:
+        if kind is not None and kind not in SEARCH_KINDS:
+            raise ValueError(f"No search kind {kind!r}. Available: {', '.join(SEARCH_KINDS)}")
+        terms = query_terms(query)
+        if not terms or any(len(t.encode()) >= _MAX_WORD_BYTES for t in terms):
+            return []  # no word that long is ever indexed, so nothing can match every term
+        rows = self.conn.execute(
+            """SELECT d.kind, d.article_id, d.idx, d.body, a.title, a.outlet, a.published,
+                      q.speaker, q.start, q."end", e.name
+               FROM search_docs d
+               JOIN articles a ON a.id = d.article_id
+               LEFT JOIN quotes q ON d.kind = 'quote' AND q.article_id = d.article_id AND q.idx = d.idx
+               LEFT JOIN entities e ON d.kind = 'entity' AND e.article_id = d.article_id AND e.idx = d.idx
+               WHERE d.words @@ %(q)s::tsquery AND (%(kind)s::text IS NULL OR d.kind = %(kind)s::text)
+               ORDER BY ts_rank(d.words, %(q)s::tsquery) DESC,
+                        CASE d.kind WHEN 'article' THEN 0 WHEN 'quote' THEN 1 ELSE 2 END,
+                        coalesce(a.published, '') DESC, d.article_id, d.idx
+               LIMIT %(limit)s OFFSET %(offset)s""",
+            {"q": _tsquery(terms), "kind": kind, "limit": int(limit), "offset": int(offset)},
+        ).fetchall()
+        return [
+            SearchHit(
+                kind=r["kind"],
+                article_id=r["article_id"],
+                title=r["title"],
+                outlet=r["outlet"],
+                published=r["published"],
+                snippet=snippet(r["body"], terms),
+                index=r["idx"],
+                label=r["speaker"] if r["kind"] == "quote" else r["name"],
+                start=r["start"],
+                end=r["end"],
+            )
+            for r in rows
+        ]
+
+    def list(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, entity: str | None = None
+    ) -> list[ArticleSummary]:
+        rows = self.conn.execute(
+            """SELECT a.id, a.source, a.outlet, a.title, a.published, a.ingested_at,
+                   (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS n_entities,
+                   (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes
+               FROM articles a
+               WHERE (%(outlet)s::text IS NULL OR a.outlet = %(outlet)s::text)
+                 AND (%(entity)s::text IS NULL
+                      OR a.id IN (SELECT article_id FROM entities WHERE name = %(entity)s::text)
+                      OR a.id IN (SELECT article_id FROM quotes WHERE speaker = %(entity)s::text))
+               ORDER BY coalesce(a.published, '') DESC, a.ingested_at DESC, a.id DESC
+               LIMIT %(limit)s OFFSET %(offset)s""",
+            {"outlet": outlet, "entity": entity, "limit": int(limit), "offset": int(offset)},
+        ).fetchall()
+        return [
+            ArticleSummary(
+                r["id"],
+                r["source"],
+                r["outlet"],
+                r["title"],
+                r["published"],
+                r["ingested_at"],
+                int(r["n_entities"]),
+                int(r["n_quotes"]),
+            )
+            for r in rows
+        ]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+_LOADED_TABLES = ("entities", "mentions", "quotes", "amounts", "dates", "events", "debris")
+
+
+def _article_row(a: Article) -> tuple[Any, ...]:
+    return (
+        a.id,
+        a.source,
+        a.url,
+        a.outlet,
+        a.title,
+        json.dumps(list(a.authors)),
+        a.published,
+        a.language,
+        a.input_format,
+        a.text,
+        json.dumps([list(s) for s in a.sentences]),
+        json.dumps(list(a.stages)),
+        _now(),
+    )
+
+
+def _article(row: dict[str, Any], children: dict[str, list[dict[str, Any]]]) -> Article:
+    """An Article from its ``articles`` row and the rows of its child tables."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for m in children["mentions"]:
+        spans.setdefault(m["entity_idx"], []).append((m["start"], m["end"]))
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        text=row["text"],
+        outlet=row["outlet"],
+        title=row["title"],
+        authors=tuple(json.loads(row["authors"])),
+        published=row["published"],
+        url=row["url"],
+        language=row["language"],
+        input_format=row["input_format"],
+        debris=tuple(Debris(d["text"], d["reason"]) for d in children["debris"]),
+        sentences=tuple((int(s), int(e)) for s, e in json.loads(row["sentences"])),
+        entities=tuple(
+            Entity(e["name"], e["label"], tuple(spans.get(e["idx"], ())), tuple(json.loads(e["aliases"])))
+            for e in children["entities"]
+        ),
+        quotes=tuple(
+            Quote(
+                q["text"],
+                q["start"],
+                q["end"],
+                q["kind"],
+                q["speaker"],
+                Mention(q["speaker_mention"], q["speaker_start"], q["speaker_end"])
+                if q["speaker_mention"] is not None
+                else None,
+                q["cue"],
+                (q["cue_start"], q["cue_end"]) if q["cue_start"] is not None else None,
+            )
+            for q in children["quotes"]
+        ),
+        amounts=tuple(
+            Amount(
+                m["text"],
+                m["start"],
+                m["end"],
+                m["value"],
+                m["unit"],
+                m["counts"],
+                bool(m["approximate"]),
+                m["high"],
+                m["context"],
+            )
+            for m in children["amounts"]
+        ),
+        dates=tuple(
+            DateRef(d["text"], d["start"], d["end"], d["value"], bool(d["resolved"]), d["relative_to"])
+            for d in children["dates"]
+        ),
+        events=tuple(
+            Event(
+                ev["actor"],
+                ev["action"],
+                ev["category"],
+                (ev["sentence_start"], ev["sentence_end"]),
+                ev["target"],
+                ev["date"],
+                ev["date_source"],
+                (ev["trigger_start"], ev["trigger_end"]) if ev["trigger_start"] is not None else None,
+            )
+            for ev in children["events"]
+        ),
+        stages=tuple(json.loads(row["stages"])),
+    )
