@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from newsdesk.analyze.amounts import find_amounts
 from newsdesk.analyze.entities import find_entities
 from newsdesk.analyze.nlp import ModelNotFound, load_model, parse
 from newsdesk.model import Article, Failure
@@ -36,6 +37,7 @@ class Stage:
 
 STAGES: dict[str, Stage] = {
     "entities": Stage("entities", find_entities, provides="entities"),
+    "amounts": Stage("amounts", find_amounts, provides="amounts"),
 }
 """Every available stage, in the order they run by default."""
 
