@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.analyze.amounts import find_amounts
+from newsdesk.analyze.dates import find_dates
 from newsdesk.analyze.entities import find_entities
 from newsdesk.analyze.nlp import ModelNotFound, load_model, parse
 from newsdesk.model import Article, Failure
@@ -38,6 +39,7 @@ class Stage:
 STAGES: dict[str, Stage] = {
     "entities": Stage("entities", find_entities, provides="entities"),
     "amounts": Stage("amounts", find_amounts, provides="amounts"),
+    "dates": Stage("dates", find_dates, provides="dates"),
 }
 """Every available stage, in the order they run by default."""
 

@@ -81,18 +81,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 2019-11-21, 2019/11/21
     ("iso", re.compile(r"(?<![\w/-])(?P<year>1[5-9]\d\d|20\d\d)[-/](?P<mnum>[01]?\d)[-/](?P<day>[0-3]?\d)(?![\w/-])")),
     # 21/11/2019, 7/8/07 (day first outside the US is the reader's problem: we keep what the text says)
-    ("numeric", re.compile(r"(?<![\w/.-])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)?\d\d)(?![\w/.-])")),
+    ("numeric", re.compile(r"(?<![\w/.-])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)?\d\d)(?![\w/-]|\.\d)")),
     # Thursday, November 21, 2019 / Nov. 21 / November 21st
     (
         "month_day",
         re.compile(
-            rf"(?:{_WEEKDAY},?\s+)?\b{_MONTH}\s+{_DAY}(?![\d:])(?:(?:,\s*|\s+){_YEAR})?(?![\w-])",
+            rf"(?:{_WEEKDAY},?[ \t]+)?\b{_MONTH}\s+{_DAY}(?![\d:])(?:(?:,\s*|\s+){_YEAR})?(?![\w-])",
         ),
     ),
     # 21 November 2019 / 21st of November
     (
         "day_month",
-        re.compile(rf"(?:{_WEEKDAY},?\s+)?\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?(?![\w-])"),
+        re.compile(rf"(?:{_WEEKDAY},?[ \t]+)?\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?(?![\w-])"),
     ),
     # November 2019 / mid-November / early 2009 / late November
     (
@@ -132,7 +132,7 @@ def _explicit(text: str) -> Iterator[Timex]:
 _YEAR_ONLY = re.compile(
     r"(?P<lead>\b(?:in|since|until|till|by|from|of|during|before|after|through|for|early|late|mid-?|end of|start of)\s+"
     r"(?:the\s+)?)?"
-    r"(?<![\w$£€¥.,-])(?P<year>1[5-9]\d\d|20\d\d)(?P<decade>s|'s)?(?![\w%]|[.,]\d|\s?(?:%|per\s?cent|percent))"
+    r"(?<![\w$£€¥.,])(?<![\dA-Z]-)(?P<year>1[5-9]\d\d|20\d\d)(?P<decade>s|'s)?(?![\w%]|[.,]\d|\s?(?:%|per\s?cent|percent))"
 )
 
 _CLOCK_RE = re.compile(rf"(?<![\w:.]){_CLOCK}")
@@ -154,6 +154,99 @@ def _clocks(text: str) -> Iterator[Timex]:
         yield Timex(m.start(), m.end(), m.group(), "clock", {"clock": m.group("clock")})
 
 
+_UNIT = r"(?P<unit>day|week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)"
+_COUNT = (
+    r"(?P<count>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a\s+few|several|a\s+couple\s+of)"
+)
+_RELATIVE: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "deictic",
+        re.compile(
+            r"\b(?:(?P<edge>earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)"
+            r"|last\s+night)(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"(?:\b(?P<mod>last|next|this|coming|past)\s+)?(?:\b(?P<clock>midnight|noon|midday)\s+(?:on\s+)?)?"
+            rf"\b{_WEEKDAY}(?:\s+{_PART})?(?:\s+(?P<clock2>midnight|noon))?\b"
+        ),
+    ),
+    (
+        "edge_unit",
+        re.compile(
+            r"\b(?:the\s+)?(?P<edge>end|beginning|start|middle|close|rest|turn)\s+of\s+"
+            r"(?:the\s+|this\s+|(?P<mod>last|next|the\s+current|the\s+coming)\s+)?"
+            r"(?P<unit>week|month|year|quarter|decade|century)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "rel_unit",
+        re.compile(
+            r"\b(?:(?P<edge>early|late|mid|earlier|later)[- ])?"
+            rf"(?P<mod>last|next|this|coming|past|previous|following|current)\s+{_UNIT}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}s?\s+(?P<dir>ago|earlier|later|before|after)\b", re.IGNORECASE)),
+    (
+        "anaphoric",
+        re.compile(
+            r"\b(?:(?P<edge>later|earlier)\s+)?(?:(?P<next>the\s+(?:next|following)\s+(?P<unit>day|morning|week|month|year))"
+            r"|(?P<prev>the\s+(?:day|week|month|year)\s+before|the\s+previous\s+(?P<unit2>day|week|month|year)"
+            r"|the\s+(?:day|night)\s+after(?!\s+\w+ing\b))|(?P<same>(?:that|the\s+same)\s+(?:day|morning|evening|night|week)))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "the_day",
+        re.compile(
+            r"\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|in|during|on|of)\s+"
+            r"(?P<x>the\s+(?:trading\s+)?day)\b(?!\s+(?:before|when|that|of|he|she|they|it|we)\b)"
+            r"(?!\s+after\s+(?!\w+ing\b))",
+            re.IGNORECASE,
+        ),
+    ),
+    ("weekend", re.compile(r"\b(?:during|over|at|on|for)\s+(?P<x>the\s+weekend)\b", re.IGNORECASE)),
+    ("season", re.compile(r"(?<![\w-])(?P<unit>spring|summer|autumn|winter)(?![\w-])", re.IGNORECASE)),
+    (
+        "present",
+        re.compile(r"\b(?:now|currently|at\s+present|at\s+the\s+moment|nowadays|presently)\b(?!-)", re.IGNORECASE),
+    ),
+    (
+        "past_ref",
+        re.compile(r"\b(?:recently|in\s+recent\s+(?:years|months|weeks|days|times|history))\b", re.IGNORECASE),
+    ),
+    (
+        "future_ref",
+        re.compile(r"\b(?:in|for)\s+(?P<x>the\s+(?:near|long|short|medium)\s+term|the\s+(?:near\s+)?future)\b", re.I),
+    ),
+    ("past_ref", re.compile(r"\b(?:of|in)\s+(?P<x>the\s+past)\b(?!\s+\w+\s+(?:days|weeks|months|years))", re.I)),
+    ("short_decade", re.compile(r"\bthe\s+(?P<x>(?P<dd>[1-9]0)s)(?:\s+and\s+(?:the\s+)?[1-9]0s)?\b")),
+    ("short_year", re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?P<decade>s)?\b")),
+    (
+        "quarter",
+        re.compile(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter"
+            rf"(?:\s+of\s+(?:{_YEAR}|(?P<mod>this|last|next)\s+year))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+def _relative(text: str) -> Iterator[Timex]:
+    for kind, pattern in _RELATIVE:
+        for m in pattern.finditer(text):
+            parts = {k: v for k, v in m.groupdict().items() if v}
+            start, end = m.span("x") if "x" in parts else m.span()
+            yield Timex(start, end, text[start:end], kind, parts)
+
+
 def _merge(found: list[Timex]) -> list[Timex]:
     """Longest first; a match inside an earlier, longer one is dropped."""
     kept: list[Timex] = []
@@ -170,4 +263,4 @@ def calendar_spans(text: str) -> list[tuple[int, int]]:
 
 def find_timexes(text: str) -> list[Timex]:
     """Every time expression of ``text`` the grammar knows, without overlaps, in text order."""
-    return _merge([*_explicit(text), *_years(text), *_clocks(text)])
+    return _merge([*_explicit(text), *_years(text), *_clocks(text), *_relative(text)])
