@@ -18,6 +18,7 @@ from newsdesk.analyze.amounts import find_amounts
 from newsdesk.analyze.dates import find_dates
 from newsdesk.analyze.entities import find_entities
 from newsdesk.analyze.nlp import ModelNotFound, load_model, parse
+from newsdesk.analyze.quotes import find_quotes
 from newsdesk.model import Article, Failure
 from newsdesk.settings import Settings
 
@@ -38,6 +39,7 @@ class Stage:
 
 STAGES: dict[str, Stage] = {
     "entities": Stage("entities", find_entities, provides="entities"),
+    "quotes": Stage("quotes", find_quotes, provides="quotes", requires=("entities",)),
     "amounts": Stage("amounts", find_amounts, provides="amounts"),
     "dates": Stage("dates", find_dates, provides="dates"),
 }

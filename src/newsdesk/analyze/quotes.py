@@ -1,0 +1,317 @@
+"""Quotes: who said what, with the words quoted and the speech reported.
+
+The stage finds three kinds of quotation (``Quote.kind``):
+
+- ``direct``: a quoted passage with its cue before (``Esper said: "…"``), after
+  (``"…," he said``), in the middle (``"A," he said. "B."`` is two quotes by
+  one speaker), or none of its own when it goes on from the quote before it
+  (the next quoted paragraph, or a quote that runs over several paragraphs);
+- ``partial``: quoted words inside the reporter's sentence, attributed through
+  the reporting verb the sentence hangs on (``Mr Esper said it was "crucial"``,
+  ``Gen Milley called the alliance "rock solid"``);
+- ``indirect``: reported speech without quotation marks (see
+  :mod:`newsdesk.analyze.reported`).
+
+Quoted words that no reporting verb governs are not quotes: scare quotes
+("wartime "comfort women""), a characterisation ("as a "rift""), titles of
+books, films and ads. Speakers are resolved by :mod:`newsdesk.analyze.speakers`.
+Everything here is a pure function of the article and its parse.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from newsdesk.analyze.cues import Lexicon, cue_classes, load_lexicon, passive_participle, subject_of
+from newsdesk.analyze.quotemarks import Quoted, find_quoted
+from newsdesk.analyze.reported import reported_speech
+from newsdesk.analyze.speakers import Speaker, Speakers
+from newsdesk.model import Article, Quote
+from newsdesk.settings import Settings
+
+__all__ = ["find_quotes"]
+
+Token = Any
+
+_END = frozenset(".!?")
+_NP_INTERNAL = frozenset({"relcl", "acl", "amod", "compound", "appos", "aux", "auxpass", "poss", "nmod"})
+_PATH_DEPS = frozenset(
+    {
+        "ccomp", "xcomp", "acomp", "attr", "oprd", "dobj", "pobj", "amod", "compound", "npadvmod", "conj",
+        "advcl", "acl", "relcl", "nmod", "appos", "dative", "pcomp", "advmod", "punct", "nummod", "neg", "det",
+    }
+)  # fmt: skip
+_DIRECT_CLASSES = frozenset({"speech", "stance"})
+_PARTIAL_CLASSES = frozenset({"speech", "stance", "belief"})
+
+
+@dataclass
+class _Found:
+    """A quoted passage and what attributes it."""
+
+    quoted: Quoted
+    kind: str
+    cue: Token | None = None
+    subject: Token | None = None
+    cue_text: str | None = None
+    speaker: Speaker | None = None
+
+
+class _Tokens:
+    """Character offsets to tokens, for one parse."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def first_at(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def covering(self, start: int, end: int) -> list[Token]:
+        return list(self.doc[self.first_at(start) : self.first_at(end)])
+
+
+def _is_end(tok: Token) -> bool:
+    return tok.text in _END or "\n" in tok.text
+
+
+def _after_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
+    """``"…," he said`` / ``"…," said Esper`` / ``"…," according to X``."""
+    if q.close is None:
+        return None
+    doc = toks.doc
+    i = toks.first_at(q.close)
+    while i < len(doc) and (
+        doc[i].text in {",", "—", "–", "-", "--", "―"} or (doc[i].is_space and "\n" not in doc[i].text)
+    ):
+        i += 1
+    if i >= len(doc) or _is_end(doc[i]) or doc[i].is_quote:
+        return None
+    window = []
+    for tok in doc[i : i + 30]:
+        if _is_end(tok) or tok.is_quote or tok.text == ";":
+            break
+        window.append(tok)
+    if len(window) >= 2 and window[0].lower_ == "according" and window[1].lower_ == "to":
+        return _according(q, window)
+    loose = doc.text[q.end - 1] in ",?!…—–-"
+    verbs = [t for t in window if t.dep_ not in _NP_INTERNAL and (t.pos_ in {"VERB", "AUX"} or cue_classes(t, lexicon))]
+    cues = [t for t in verbs if cue_classes(t, lexicon) & _DIRECT_CLASSES][:1]
+    if loose:
+        cues += [t for t in verbs[:1] if t.pos_ == "VERB" and t not in cues]
+    for tok in cues:
+        subject = subject_of(tok, outside=(q.open, q.close))
+        if subject is None:
+            continue
+        lead = {t.i for t in subject.subtree}
+        if any(t.i not in lead and not _nominal(t) for t in window if t.i < tok.i):
+            continue  # "… as a "rift" between Seoul and Washington, saying …": not a cue of the quote
+        return _Found(q, "direct", tok, subject)
+    return _dash_source(q, window)
+
+
+def _nominal(tok: Token) -> bool:
+    """A word that can belong to a speaker's name or description, whatever the parser made of it."""
+    return bool(
+        tok.is_punct
+        or tok.dep_ in {"advmod", "neg"}
+        or tok.pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"}
+        or tok.text[:1].isupper()
+    )
+
+
+def _dash_source(q: Quoted, window: list[Token]) -> _Found | None:
+    """``"…" ― Jorge Falcon``: a name after a dash, as under a pull quote."""
+    doc = window[0].doc if window else None
+    if doc is None:
+        return None
+    before = doc.text[q.close or q.end : window[0].idx]
+    names = [t for t in window if t.pos_ == "PROPN" or (t.is_punct and t.text == ".")]
+    if not re.search(r"[―—–]", before) or len(names) != len(window) or names[0].pos_ != "PROPN":
+        return None
+    head = max((t for t in window if t.pos_ == "PROPN"), key=lambda t: t.i)
+    return _Found(q, "direct", None, head, cue_text=None)
+
+
+def _according(q: Quoted, window: list[Token]) -> _Found | None:
+    """``according to X``: X is the noun phrase after "to"."""
+    if len(window) < 3:
+        return None
+    head = window[2]
+    last = window[-1].i
+    while head.head is not head and window[1].i < head.head.i <= last:
+        head = head.head
+    return _Found(q, "direct", window[0], head, cue_text="according to")
+
+
+def _before_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon, floor: int) -> _Found | None:
+    """``Esper said: "…"`` / ``He adds, "…"`` / ``Esper told reporters in Vietnam: "…"``."""
+    doc = toks.doc
+    j = toks.first_at(q.open) - 1
+    lead = []
+    while j >= 0 and doc[j].idx >= floor:
+        tok = doc[j]
+        if (_is_end(tok) and tok.i != toks.first_at(q.open) - 1) or tok.is_quote:
+            break
+        lead.append(tok)
+        j -= 1
+    lead.reverse()
+    while lead and (lead[-1].is_punct or lead[-1].is_space or lead[-1].lower_ == "that"):
+        lead.pop()
+    if not lead:
+        return None
+    mark_before = doc[toks.first_at(q.open) - 1] if toks.first_at(q.open) > 0 else None
+    introduced = mark_before is not None and mark_before.text in {":", ","}
+    for k in range(len(lead) - 1, -1, -1):
+        tok = lead[k]
+        classes = cue_classes(tok, lexicon)
+        if classes & _DIRECT_CLASSES:
+            if not (introduced or k == len(lead) - 1 or _governs(tok, q, toks)):
+                return None
+            if any(_is_clause(t, tok) for t in lead[k + 1 :]):
+                return None
+            subject = subject_of(tok, outside=(q.open, q.close or q.end)) or _inverted_subject(lead[k + 1 :])
+            if subject is None or passive_participle(tok):
+                return None
+            return _Found(q, "direct", tok, subject)
+        if _is_clause(tok, None):
+            return None
+    return None
+
+
+def _inverted_subject(after: list[Token]) -> Token | None:
+    """``Said Ellis: "…"``: a cue before its subject, which is all that stands between it and the quote."""
+    words = [t for t in after if not t.is_punct]
+    if not words or not all(t.pos_ in {"PROPN", "NOUN", "DET", "ADJ"} for t in words):
+        return None
+    nouns = [t for t in words if t.pos_ in {"PROPN", "NOUN"}]
+    return nouns[-1] if nouns else None
+
+
+def _governs(cue: Token, q: Quoted, toks: _Tokens) -> bool:
+    """Does the parse hang the quoted words straight off the cue (as its object or clause)?"""
+    inside = toks.covering(q.start, q.end)
+    span = {t.i for t in inside}
+    return any(t.head.i == cue.i and t.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for t in inside if t.i in span)
+
+
+def _is_clause(tok: Token, cue: Token | None) -> bool:
+    """A verb heading a clause of its own (not the cue's own dependents such as "told reporters")."""
+    return tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass", "amod", "acl", "relcl", "prt"}
+
+
+def _embedded(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
+    """A partial quote: walk up from the quoted words to the reporting verb the sentence hangs on."""
+    inside = toks.covering(q.start, q.end)
+    if not inside:
+        return None
+    span = {t.i for t in inside}
+    node = next((t for t in inside if t.head.i not in span or t.head is t), inside[0])
+    for _ in range(8):
+        parent = node.head
+        if parent is node or (node.dep_ not in _PATH_DEPS and node.dep_ != "prep"):
+            return None
+        if node.dep_ == "prep" and parent.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return None  # "the characterization of the situation as a "rift""
+        if node.dep_ == "pobj" and parent.head.pos_ in {"NOUN", "PROPN"} and parent.dep_ == "prep":
+            return None
+        if (cue_classes(parent, lexicon) & _PARTIAL_CLASSES and parent.idx < q.open) or (
+            cue_classes(parent, lexicon) & _PARTIAL_CLASSES and node.dep_ in {"ccomp", "oprd", "dobj"}
+        ):
+            subject = subject_of(parent, outside=(q.open, q.close or q.end))
+            if subject is not None:
+                return _Found(q, "partial", parent, subject)
+        node = parent
+    return None
+
+
+def _is_title(q: Quoted, doc: Any) -> bool:
+    """Capitalised words and no comma, question or exclamation: a title or a name ("Face the Nation.")."""
+    text = doc.text[q.start : q.end].rstrip(" .")
+    words = re.findall(r"[\w’']+", text)
+    if not words or len(words) > 10 or text[-1:] in {",", "!", "?", ":", ";"}:
+        return False
+    content = [w for w in words if len(w) > 3 or w[0].isupper()]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _is_full(q: Quoted, doc: Any, toks: _Tokens) -> bool:
+    """A quotation that stands as a sentence of its own: several words, a verb, at a sentence start."""
+    inside = toks.covering(q.start, q.end)
+    if len([t for t in inside if t.is_alpha]) < 4 or not any(t.pos_ in {"VERB", "AUX"} for t in inside):
+        return False
+    before = doc.text[: q.open].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:”\"'"
+
+
+def find_quotes(article: Article, doc: Any, settings: Settings | None = None) -> Article:
+    """The quote stage: fill ``article.quotes`` from the parse ``doc`` of ``article.text``."""
+    text = article.text
+    lexicon = load_lexicon()
+    toks = _Tokens(doc)
+    quoted = find_quoted(text)
+    speakers = Speakers(article, doc, [(q.open, q.close or q.end) for q in quoted])
+    found: list[_Found | None] = []
+    floor = 0
+    for q in quoted:
+        paragraph_start = text.rfind("\n", 0, q.open) + 1
+        item = _after_cue(q, toks, lexicon) or _before_cue(q, toks, lexicon, max(floor, paragraph_start))
+        if item is None:
+            item = _embedded(q, toks, lexicon)
+        if item is None and _is_full(q, doc, toks):
+            item = _Found(q, "direct")
+        if item is not None and _is_title(q, doc):
+            item = None  # "Face the Nation", "The Apprentice": named things, even after "said on"
+        found.append(item)
+        floor = q.close or q.end
+    kept = [f for f in found if f is not None]
+    for item in kept:
+        if item.subject is not None:
+            item.speaker = speakers.resolve(item.subject)
+    _inherit(kept, text)
+    quotes = [_quote(item, text) for item in kept]
+    quotes.extend(reported_speech(article, doc, quoted, speakers, lexicon))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return article.copy_with(quotes=tuple(quotes))
+
+
+def _inherit(items: list[_Found], text: str) -> None:
+    """Quotes with no cue of their own go on from the quote before them (same or previous paragraph)."""
+    for k, item in enumerate(items):
+        if item.speaker is not None or item.subject is not None:
+            continue
+        for prev in reversed(items[:k]):
+            if prev.speaker is None:
+                continue
+            between = text[prev.quoted.close or prev.quoted.end : item.quoted.open]
+            if len(re.findall(r"\n+", between)) <= 1 and len(between) < 600:
+                item.speaker = prev.speaker
+                item.cue, item.cue_text = prev.cue, prev.cue_text
+            break
+
+
+def _quote(item: _Found, text: str) -> Quote:
+    q = item.quoted
+    end = q.end
+    while end > q.start and text[end - 1] in ", \u2014":
+        end -= 1
+    cue = item.cue
+    cue_span = None if cue is None else (cue.idx, cue.idx + len(cue))
+    cue_text = item.cue_text or (None if cue is None else cue.text)
+    if item.cue_text == "according to" and cue is not None:
+        cue_span = (cue.idx, cue.idx + len("according to"))
+    speaker = item.speaker or Speaker(None, None)
+    return Quote(
+        text=text[q.start : end],
+        start=q.start,
+        end=end,
+        kind="partial" if item.kind == "partial" else "direct",
+        speaker=speaker.name,
+        speaker_mention=speaker.mention,
+        cue=cue_text,
+        cue_span=cue_span,
+    )

@@ -1,0 +1,160 @@
+"""Reported speech: what a source said, believed or found, without quotation marks.
+
+``Mr Esper said the two sides had discussed exercises``, ``diplomats warned the
+talks did not mean …``, ``a news report earlier said that …``, ``…, according to
+show insiders``, and beyond speech verbs, in the broad sense political
+reporting uses: ``the poll found that …``, ``Clinton blasted him for not
+paying income tax``, ``he figures that …``, ``Trump vowed to …``.
+
+The content is a complement of a cue in the lexicon
+(:mod:`newsdesk.analyze.cues`), chosen by the cue's class: a clause ("said
+that …") for every class, a to-clause for promises and plans, a direct object
+for speech, stance and evidence verbs whose object is what was said ("outlined
+his plan"), never for those whose object is the person addressed ("told
+reporters"). Content that is mostly inside quotation marks is left to the
+direct-quote rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsdesk.analyze.cues import Lexicon, cue_classes, passive_participle, subject_of
+from newsdesk.analyze.quotemarks import Quoted
+from newsdesk.analyze.speakers import Speakers
+from newsdesk.model import Article, Quote
+
+__all__ = ["reported_speech"]
+
+Token = Any
+
+_OBJECT_CLASSES = frozenset({"speech", "stance", "evidence"})
+_CLAUSE_CLASSES = frozenset({"speech", "stance", "evidence", "belief", "intent"})
+_TO_CLAUSE_CLASSES = frozenset({"intent"})
+_OBJECT_PREPS = frozenset({"for", "over", "as", "about", "against", "on", "of"})
+_NOT_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "who"})
+
+
+def _span(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Character span of a token run, trimmed of edge punctuation and a leading "that"."""
+    toks = list(tokens)
+    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].lower_ == "that" and toks[0].dep_ == "mark")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if len(toks) < 2:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    text = toks[0].doc.text
+    unbalanced = text.count("“", start, end) > text.count("”", start, end) or text.count('"', start, end) % 2 == 1
+    if unbalanced and end < len(text) and text[end] in "”\"":
+        end += 1  # keep the closing mark of a partial quote the content ends with
+    return start, end
+
+
+def _subtree_run(doc: Any, nodes: Sequence[Token]) -> tuple[int, int]:
+    start = min(n.left_edge.i for n in nodes)
+    end = max(n.right_edge.i for n in nodes) + 1
+    return start, end
+
+
+def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int, int] | None:
+    """Token range of what the cue reports, or None when it reports nothing we can delimit."""
+    doc = cue.doc
+    children = list(cue.children)
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if clauses and classes & _CLAUSE_CLASSES:
+        clause = clauses[-1]
+        first = next(iter(clause.children), None)
+        if any(c.dep_ == "neg" for c in children) and first is not None and first.lower_ in {"whether", "if"}:
+            return None  # "did not say whether …" reports nothing
+        objects = [c for c in children if c.dep_ == "dobj" and cue.i < c.i < clause.i]
+        if objects and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children):
+            return _subtree_run(doc, [*objects, clause])  # "warned the talks did not mean …": a misparsed subject
+        return _subtree_run(doc, [clause])
+    hearer = any(f"{cue.lemma_}{suffix}" in lexicon.hearer for suffix in ("", "_on"))
+    to_clauses = [c for c in children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+    if to_clauses and (classes & _TO_CLAUSE_CLASSES or hearer):
+        clause = to_clauses[-1]
+        if cue_classes(clause, lexicon):
+            return None  # "declined to confirm that …": the inner verb reports it
+        return _subtree_run(doc, [clause])
+    if hearer or not classes & _OBJECT_CLASSES or cue.lemma_ in lexicon.clause_only:
+        return None
+    parts = [c for c in children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
+    parts += [c for c in children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > cue.i and parts]
+    phrasal = [c for c in children if c.dep_ in {"prep", "prt"} and cue_classes(cue, lexicon) and c.i == cue.i + 1]
+    if not parts and phrasal and f"{cue.lemma_}_{phrasal[0].lower_}" in lexicon.classes:
+        parts = [*phrasal[0].children, *(c for c in children if c.dep_ == "xcomp")]
+    if not parts or all(p.pos_ == "PRON" and p.n_lefts + p.n_rights == 0 for p in parts):
+        return None
+    return _subtree_run(doc, parts)
+
+
+def _according(tok: Token) -> tuple[tuple[int, int], Token] | None:
+    """``…, according to X`` / ``According to X, …``: the rest of the sentence, and X's head."""
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    sent = tok.sent
+    source = doc[tok.i + 2]
+    while source.head is not source and tok.i + 1 < source.head.i < sent.end and source.head.pos_ != "VERB":
+        source = source.head
+    phrase_end = max(source.right_edge.i + 1, tok.i + 3)
+    before, after = (sent.start, tok.i), (phrase_end, sent.end)
+    best = max((before, after), key=lambda r: r[1] - r[0])
+    return best, source
+
+
+def reported_speech(
+    article: Article, doc: Any, quoted: Sequence[Quoted], speakers: Speakers, lexicon: Lexicon
+) -> list[Quote]:
+    """Every reported-speech quote of one article (kind ``indirect``)."""
+    text = article.text
+    out: dict[tuple[int, int], Quote] = {}
+    for tok in doc:
+        if speakers.in_quote(tok.idx):
+            continue
+        found = _according(tok)
+        if found is not None:
+            (a, b), subject = found
+            cue_text, cue_span = "according to", (tok.idx, doc[tok.i + 1].idx + len(doc[tok.i + 1]))
+        else:
+            classes = cue_classes(tok, lexicon)
+            if not classes:
+                continue
+            rng = _content(tok, classes, lexicon)
+            subject = None if passive_participle(tok) else subject_of(tok)
+            if rng is None or subject is None:
+                continue
+            a, b = rng
+            cue_text, cue_span = tok.text, (tok.idx, tok.idx + len(tok))
+        if subject.lower_ in _NOT_SOURCES or a <= subject.i < b:
+            continue
+        low, high = text.rfind("\n", 0, cue_span[0]) + 1, text.find("\n", cue_span[0])
+        high = len(text) if high < 0 else high
+        span = _span([t for t in doc[a:b] if low <= t.idx < high])  # never beyond the cue's paragraph
+        if span is None or _mostly_quoted(span, quoted):
+            continue
+        speaker = speakers.resolve(subject)
+        out.setdefault(
+            span,
+            Quote(
+                text=text[span[0] : span[1]],
+                start=span[0],
+                end=span[1],
+                kind="indirect",
+                speaker=speaker.name,
+                speaker_mention=speaker.mention,
+                cue=cue_text,
+                cue_span=cue_span,
+            ),
+        )
+    return list(out.values())
+
+
+def _mostly_quoted(span: tuple[int, int], quoted: Sequence[Quoted]) -> bool:
+    start, end = span
+    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quoted)
+    return covered * 2 > end - start

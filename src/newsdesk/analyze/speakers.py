@@ -1,0 +1,291 @@
+"""Who a cue's subject is: from the mention to the article's canonical entity name.
+
+A quote's subject is rarely the full name: it is "he", "Mr Jeong", "the
+secretary", "his South Korean counterpart", "the Republican nominee". No
+coreference model runs offline, so this module resolves mentions the way a
+careful reader of news does, with what the article itself says:
+
+- a mention that is (or is headed by) a name found by the entity stage is that
+  entity ("Mr Jeong" is "Jeong Kyeong-doo");
+- a personal pronoun is the most recent compatible person before it, subjects
+  first, never someone named inside a quotation, and never one of the other
+  sex when an honorific or a gendered role says which ("Ms", "spokeswoman");
+- a definite role ("the secretary", "his counterpart") is the person the
+  article gave that role, by apposition ("Mark Esper, the US defence
+  secretary") or title ("Defense Secretary Mark Esper");
+- an unnamed source keeps its description ("a senior Pyongyang official").
+
+When none of these applies the speaker is None rather than a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsdesk.analyze.cues import mention_bounds
+from newsdesk.analyze.names import HONORIFICS, name_tokens, split_title
+from newsdesk.model import Article, Entity, Mention
+
+__all__ = ["Speaker", "Speakers"]
+
+Token = Any
+
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+_THEY = frozenset({"they", "them", "their", "themselves"})
+_IT = frozenset({"it", "its", "itself"})
+_MALE_WORDS = frozenset(
+    "mr mister sir lord king prince spokesman congressman chairman businessman husband father son brother "
+    "boyfriend uncle nephew grandfather actor".split()
+)
+_FEMALE_WORDS = frozenset(
+    "mrs ms miss madam dame lady queen princess spokeswoman congresswoman chairwoman businesswoman wife "
+    "mother daughter sister girlfriend aunt niece grandmother actress".split()
+)
+_PERSON_LABELS = frozenset({"PERSON"})
+_GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_LOOKBACK_SENTENCES = 6
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the canonical name (or description) and the mention it came from."""
+
+    name: str | None
+    mention: Mention | None
+
+
+@dataclass
+class _Person:
+    entity: Entity
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None
+
+
+class Speakers:
+    """Resolves cue subjects of one article; built once per article, asked per quote."""
+
+    def __init__(self, article: Article, doc: Any, quoted: Sequence[tuple[int, int]]) -> None:
+        self.text = article.text
+        self.doc = doc
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [a for a, _ in self._quoted]
+        spans = sorted((s, e, ent) for ent in article.entities for s, e in ent.mentions)
+        self._spans = spans
+        self._span_starts = [s for s, _, _ in spans]
+        self._people: dict[str, _Person] = {}
+        for s, e, ent in spans:
+            if ent.label in _PERSON_LABELS or self._titled(s, e):
+                person = self._people.setdefault(ent.name, _Person(ent))
+                self._learn(person, s, e)
+
+    # ------------------------------------------------------------------ look-ups
+
+    def in_quote(self, pos: int) -> bool:
+        """Is ``pos`` inside a quoted passage (marks included)?"""
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping ``[start, end)``, if any."""
+        i = bisect.bisect_left(self._span_starts, end)
+        for j in range(i - 1, max(-1, i - 8), -1):
+            s, e, ent = self._spans[j]
+            if s < end and start < e:
+                return ent
+        return None
+
+    def _titled(self, start: int, end: int) -> bool:
+        """A mention with a personal honorific ("Ms Ilves") is a person, whatever label the model gave it."""
+        words = re.findall(r"[A-Za-z]+", self.text[max(0, start - 6) : end])
+        return any(w.lower() in {"mr", "mrs", "ms", "miss", "dr"} for w in words[:2])
+
+    def _learn(self, person: _Person, start: int, end: int) -> None:
+        """Gender and roles from the words around one mention of a person."""
+        before = self.text[max(0, start - 60) : start]
+        words = re.findall(r"[A-Za-z][A-Za-z.-]*", before)[-4:]
+        for word in reversed(words):
+            plain = word.lower().rstrip(".")
+            if plain in _MALE_WORDS:
+                person.gender = person.gender or "m"
+            elif plain in _FEMALE_WORDS:
+                person.gender = person.gender or "f"
+            if plain not in HONORIFICS and not word[0].isupper():
+                break
+            person.roles.add(plain)
+        head = _token_at(self.doc, end - 1)
+        if head is None:
+            return
+        for node in [*(c for c in head.children if c.dep_ == "appos"), *([head.head] if head.dep_ == "appos" else [])]:
+            a, b = mention_bounds(node)
+            for tok in self.doc[a:b]:
+                if tok.idx >= start and tok.idx < end:
+                    continue
+                if tok.pos_ in {"NOUN", "ADJ", "PROPN"}:
+                    person.roles.add(tok.lower_)
+                    if tok.lower_ in _MALE_WORDS:
+                        person.gender = person.gender or "m"
+                    elif tok.lower_ in _FEMALE_WORDS:
+                        person.gender = person.gender or "f"
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolve(self, head: Token) -> Speaker:
+        """The speaker named by the mention headed by ``head`` (a cue's subject)."""
+        a, b = mention_bounds(head)
+        start, end = self.doc[a].idx, self.doc[b - 1].idx + len(self.doc[b - 1])
+        mention = Mention(self.text[start:end], start, end)
+        name = self._name(head, mention)
+        if name is not None and name in self._people:
+            name = split_title(name)[1]  # "Ms Ilves" when the model took her for an organisation
+        return Speaker(name, mention)
+
+    def _name(self, head: Token, mention: Mention) -> str | None:
+        word = head.lower_
+        if head.pos_ == "PRON" or word in _HE | _SHE | _THEY | _IT:
+            return self._antecedent(head)
+        entity = self.entity_at(head.idx, head.idx + len(head))
+        if entity is not None:
+            return entity.name
+        role = self._by_role(head, mention)
+        if role is not None:
+            return role
+        if head.pos_ == "PROPN" and head.text[:1].isupper():
+            return self._by_surname(head) or _proper_run(head)
+        if head.pos_ in {"NOUN", "PROPN", "NUM", "ADJ"}:
+            return mention.text
+        return None
+
+    def _by_surname(self, head: Token) -> str | None:
+        key = name_tokens(head.text)
+        if not key:
+            return None
+        for person in self._people.values():
+            if key[-1] in name_tokens(person.entity.name):
+                return person.entity.name
+        return None
+
+    def _by_role(self, head: Token, mention: Mention) -> str | None:
+        """A definite role ("the secretary", "his counterpart") given to exactly one person, or the latest."""
+        if head.tag_ not in {"NN", "NNP"} or not head.is_lower:
+            return None
+        determiners = [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}]
+        if not determiners or determiners[0] in {"a", "an", "another", "some", "one", "any", "no"}:
+            return None
+        role = head.lower_
+        modifiers = {c.lower_ for c in head.children if c.dep_ in {"amod", "compound"}}
+        best: tuple[int, int, str] | None = None
+        for person in self._people.values():
+            if role not in person.roles or not modifiers <= person.roles | {role}:
+                continue
+            last = max((s for s, _ in person.entity.mentions if s < mention.start), default=-1)
+            if last < 0:
+                continue
+            score = (len(modifiers & person.roles), last, person.entity.name)
+            best = max(best, score) if best else score
+        return best[2] if best else None
+
+    def _antecedent(self, pronoun: Token) -> str | None:
+        """The most recent compatible referent before a pronoun: subjects of recent sentences first."""
+        word = pronoun.lower_
+        if word not in _HE | _SHE | _THEY | _IT:
+            return None
+        want_person = word in _HE | _SHE
+        sentences = list(self.doc.sents)
+        index = next((i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end), 0)
+        for back in range(_LOOKBACK_SENTENCES):
+            if index - back < 0:
+                break
+            sent = sentences[index - back]
+            stop = pronoun.i if back == 0 else sent.end
+            subjects: list[str] = []
+            others: list[str] = []
+            for tok in sent[: stop - sent.start]:
+                if self.in_quote(tok.idx):
+                    continue
+                found = self._referent(tok, word, want_person)
+                if found is None:
+                    continue
+                (subjects if tok.dep_ in {"nsubj", "nsubjpass"} else others).append(found)
+            if subjects:
+                return subjects[-1] if back == 0 else subjects[0]
+            if others and (back == 0 or want_person):
+                return others[-1]
+        return None
+
+    def _unlisted_person(self, tok: Token, word: str) -> str | None:
+        if not _person_like(tok):
+            return None
+        gender = _honorific_gender(tok)
+        if (word in _HE and gender == "f") or (word in _SHE and gender == "m"):
+            return None
+        return self._by_surname(tok) or _proper_run(tok)
+
+    def _referent(self, tok: Token, word: str, want_person: bool) -> str | None:
+        """What ``tok`` (a mention head) can be the referent of pronoun ``word``, if anything."""
+        if tok.dep_ == "compound" or tok.pos_ == "PRON":
+            return None
+        entity = self.entity_at(tok.idx, tok.idx + len(tok))
+        if want_person:
+            if entity is None and tok.pos_ == "PROPN" and tok.dep_ in {"nsubj", "nsubjpass"}:
+                return self._unlisted_person(tok, word)  # a name the entity model missed
+            person = None if entity is None else self._people.get(entity.name)
+            if entity is None or person is None:
+                return None
+            gender = person.gender if person else None
+            if (word in _HE and gender == "f") or (word in _SHE and gender == "m"):
+                return None
+            return entity.name
+        if tok.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        plural = tok.tag_ in {"NNS", "NNPS"}
+        if entity is not None:
+            if entity.label in _GROUP_LABELS and (plural or word in _IT or entity.label == "ORG"):
+                return entity.name
+            return None
+        if tok.pos_ == "NOUN" and (plural == (word in _THEY)):
+            a, b = mention_bounds(tok)
+            return str(self.doc[a:b].text)
+        return None
+
+
+def _honorific_gender(tok: Token) -> str | None:
+    """ "m" or "f" when an honorific stands right before the name ("Ms Ilves")."""
+    doc = tok.doc
+    a = tok.i
+    while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ == "compound":
+        a -= 1
+    for t in doc[max(0, a - 1) : tok.i]:
+        word = t.lower_.rstrip(".")
+        if word in _MALE_WORDS:
+            return "m"
+        if word in _FEMALE_WORDS:
+            return "f"
+    return None
+
+
+def _token_at(doc: Any, pos: int) -> Token | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _person_like(tok: Token) -> bool:
+    """A proper-noun subject that can be a person: a name of two words or more, or one with an honorific."""
+    run = _proper_run(tok)
+    return len(run.split()) >= 2 or _honorific_gender(tok) is not None
+
+
+def _proper_run(head: Token) -> str:
+    """The run of proper nouns a name is made of ("Geoff Garin"), without titles."""
+    doc = head.doc
+    a = head.i
+    while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ == "compound":
+        a -= 1
+    words = [t.text for t in doc[a : head.i + 1]]
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,181 @@
+"""The quote stage on hand-written news (fictional events): what is a quote, and who said it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsdesk import Article
+
+Analyse = Callable[..., Article]
+
+MINISTER = "Erik Halvorsen, the transport minister, arrived in Valmora on Tuesday. "
+
+QUOTED = [
+    # cue after the quote
+    (
+        "“We will reopen the port on Monday,” said Lena Moravec, the harbour commissioner.",
+        {("direct", "We will reopen the port on Monday", "Lena Moravec")},
+    ),
+    # cue before, with a colon and an addressee
+    (
+        "Harbour commissioner Lena Moravec told reporters in Valmora: “The port will reopen.”",
+        {("direct", "The port will reopen.", "Lena Moravec")},
+    ),
+    # cue in the middle: two quotes, one speaker, reached through an honorific
+    (
+        MINISTER + "“We’ll see,” Mr Halvorsen said. “The ball is in their court.”",
+        {("direct", "We’ll see", "Erik Halvorsen"), ("direct", "The ball is in their court.", "Erik Halvorsen")},
+    ),
+    # a pronoun after a named subject
+    (
+        MINISTER + "“Nobody wants a long strike,” he said.",
+        {("direct", "Nobody wants a long strike", "Erik Halvorsen")},
+    ),
+    # a role instead of the name
+    (
+        MINISTER + "“We will not pay more,” the minister said.",
+        {("direct", "We will not pay more", "Erik Halvorsen")},
+    ),
+    # partial quotes inside reported speech
+    (
+        MINISTER + "Mr Halvorsen said it was “crucial” that the unions accepted a deal that “shared the burden”.",
+        {("partial", "crucial", "Erik Halvorsen"), ("partial", "shared the burden", "Erik Halvorsen")},
+    ),
+    (
+        MINISTER + "On Wednesday Mr Halvorsen called the agreement “rock solid”.",
+        {("partial", "rock solid", "Erik Halvorsen")},
+    ),
+    # an unnamed source keeps its description
+    (
+        "A senior union official dismissed the offer as “not serious” and left the talks.",
+        {("partial", "not serious", "A senior union official")},
+    ),
+    # a quoted paragraph with no cue goes on from the one before
+    (
+        "“The strike is over,” Ana Lind said.\n\n“Tomorrow the cranes will be running again and the ships will leave.”",
+        {
+            ("direct", "The strike is over", "Ana Lind"),
+            ("direct", "Tomorrow the cranes will be running again and the ships will leave.", "Ana Lind"),
+        },
+    ),
+    # a quote over two paragraphs: the first is left open
+    (
+        "Ana Lind read the statement aloud: “The union has voted to end the strike.\n\n“Work resumes at six.”",
+        {("direct", "The union has voted to end the strike.\n\n“Work resumes at six.", "Ana Lind")},
+    ),
+    # dashes and ellipses inside, straight and typewriter marks
+    (
+        'Ana Lind said: "That requires leadership -- from all of us ... and now."',
+        {("direct", "That requires leadership -- from all of us ... and now.", "Ana Lind")},
+    ),
+    (
+        "''It is done,'' said Ana Lind, ''and it is fair.''",
+        {("direct", "It is done", "Ana Lind"), ("direct", "and it is fair.", "Ana Lind")},
+    ),
+    ("'We are ready,' Ana Lind said.", {("direct", "We are ready", "Ana Lind")}),
+    # a name under a pull quote
+    ("“The port is our life.” ― Marta Ilves", {("direct", "The port is our life.", "Marta Ilves")}),
+    # not quotes: scare quotes, characterisations, titles and names
+    ("The mayor revived talk of wartime “comfort stations” in the old port.", set()),
+    (
+        "Ana Lind disagreed with the characterization of the talks as a “rift” between the unions, saying they agreed.",
+        set(),
+    ),
+    ("Ana Lind appeared on “Morning Harbour” to defend the plan.", set()),
+    ("The film “The Long Strike” opened on Friday in Valmora.", set()),
+    ("Ana Lind said on “Face the Harbour.” that talks would resume.", set()),
+    ("The so-called “peace dividend” never reached the docks.", set()),
+]
+
+
+def _direct(article: Article) -> set[tuple[str, str, str | None]]:
+    return {(q.kind, q.text, q.speaker) for q in article.quotes if q.kind != "indirect"}
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED)
+def test_quotes_direct_and_partial(analyse: Analyse, text: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert _direct(analyse(text)) == expected
+
+
+REPORTED = [
+    (
+        MINISTER + "Mr Halvorsen said the port would reopen on Monday.",
+        ("the port would reopen on Monday", "Erik Halvorsen"),
+    ),
+    (
+        "Ana Lind told reporters that the union had rejected the offer.",
+        ("the union had rejected the offer", "Ana Lind"),
+    ),
+    (
+        MINISTER + "Mr Halvorsen declined to confirm the government had made a new offer.",
+        ("the government had made a new offer", "Erik Halvorsen"),
+    ),
+    (
+        "A news report earlier said that the government was preparing a new offer.",
+        ("the government was preparing a new offer", "A news report"),
+    ),
+    (
+        "The talks collapsed late on Friday, according to two people familiar with the negotiations.",
+        ("The talks collapsed late on Friday", "two people familiar with the negotiations"),
+    ),
+    (
+        "Diplomats warned the resumption of talks did not mean there was a solution.",
+        ("the resumption of talks did not mean there was a solution", "Diplomats"),
+    ),
+    (
+        MINISTER + "He criticized the union for walking out of the talks.",
+        ("the union for walking out of the talks", "Erik Halvorsen"),
+    ),
+    (
+        "A survey of dockers found that most wanted the strike to end.",
+        ("most wanted the strike to end", "A survey of dockers"),
+    ),
+    (MINISTER + "He believes the deal will hold.", ("the deal will hold", "Erik Halvorsen")),
+    (MINISTER + "Mr Halvorsen vowed to end the strike by Friday.", ("to end the strike by Friday", "Erik Halvorsen")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED)
+def test_quotes_reported_speech(analyse: Analyse, text: str, expected: tuple[str, str]) -> None:
+    found = {(q.text, q.speaker) for q in analyse(text).quotes if q.kind == "indirect"}
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Lind did not say whether the strike would end.",  # negated, nothing reported
+        "Asked whether the strike would end, the minister left.",  # the asker is not the subject
+        "It seems that the strike will end.",  # no source
+        "The ships left the port on Monday.",  # no cue
+    ],
+)
+def test_quotes_reported_speech_negatives(analyse: Analyse, text: str) -> None:
+    assert [q for q in analyse(text).quotes if q.kind == "indirect"] == []
+
+
+def test_quotes_offsets_slice_to_text(analyse: Analyse) -> None:
+    text = "\n\n".join(t for t, _ in QUOTED) + "\n\n" + "\n\n".join(t for t, _ in REPORTED)
+    article = analyse(text)
+    assert article.quotes
+    for q in article.quotes:
+        assert article.text[q.start : q.end] == q.text
+        if q.speaker_mention is not None:
+            m = q.speaker_mention
+            assert article.text[m.start : m.end] == m.text
+        if q.cue_span is not None:
+            assert article.text[q.cue_span[0] : q.cue_span[1]].lower().startswith((q.cue or "").lower()[:4])
+
+
+def test_quotes_mention_is_the_surface_form(analyse: Analyse) -> None:
+    article = analyse(MINISTER + "“Nobody wants a long strike,” he said.")
+    (quote,) = article.quotes
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "he"
+    assert quote.cue == "said"
+
+
+def test_quotes_stage_is_registered_after_entities(analyse: Analyse) -> None:
+    article = analyse("“Yes,” Ana Lind said.")
+    assert article.stages.index("quotes") > article.stages.index("entities")

@@ -1,0 +1,68 @@
+"""Speaker resolution: from the cue's subject to the article's canonical name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsdesk import Article
+
+Analyse = Callable[..., Article]
+
+
+def speakers(article: Article) -> list[str | None]:
+    return [q.speaker for q in article.quotes if q.kind != "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # honorific + surname, given-name-first name
+        (
+            "Jeong Kyeong-doo met the delegation in Seoul. “We are ready,” Mr Jeong said.",
+            ["Jeong Kyeong-doo"],
+        ),
+        # rank + surname
+        ("Gen Mark Milley visited the base. “The alliance is strong,” Gen Milley said.", ["Mark Milley"]),
+        # pronouns go to the most recent person outside quotes, subjects first
+        (
+            "Ana Lind met Marta Ilves on Monday. “It went well,” she said.",
+            ["Ana Lind"],
+        ),
+        # a person named inside a quotation is no antecedent
+        (
+            "Ana Lind spoke first. “Marta Ilves has done a great job,” she said.",
+            ["Ana Lind"],
+        ),
+        # an honorific tells the sex: "she" skips Mr Berg
+        (
+            "Ms Ilves spoke after Mr Berg. “We will sign,” she said.",
+            ["Ilves"],
+        ),
+        # a title before the name gives the role
+        (
+            "Transport Minister Erik Halvorsen met the union. “We have a deal,” the minister said.",
+            ["Erik Halvorsen"],
+        ),
+        # apposition on the other side: "his counterpart, Name"
+        (
+            "Erik Halvorsen met his Danish counterpart, Jens Holm, in Valmora. "
+            "“We agreed on everything,” the Danish counterpart said.",
+            ["Jens Holm"],
+        ),
+        # an unnamed source keeps its description
+        ("“The offer is not serious,” a senior union official said.", ["a senior union official"]),
+        # no antecedent: say so rather than guess
+        ("“We will see,” he said.", [None]),
+    ],
+)
+def test_speakers_resolve(analyse: Analyse, text: str, expected: list[str | None]) -> None:
+    assert speakers(analyse(text)) == expected
+
+
+def test_speakers_pronoun_keeps_its_mention(analyse: Analyse) -> None:
+    article = analyse("Ana Lind met the press. “It went well,” she said.")
+    (quote,) = article.quotes
+    assert quote.speaker == "Ana Lind"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "she"
