@@ -48,7 +48,7 @@ def _span(tokens: Sequence[Token]) -> tuple[int, int] | None:
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     text = toks[0].doc.text
     unbalanced = text.count("“", start, end) > text.count("”", start, end) or text.count('"', start, end) % 2 == 1
-    if unbalanced and end < len(text) and text[end] in "”\"":
+    if unbalanced and end < len(text) and text[end] in '”"':
         end += 1  # keep the closing mark of a partial quote the content ends with
     return start, end
 
