@@ -323,6 +323,69 @@ def list_cmd(db: str, limit: int, offset: int, outlet: str | None, fmt: str) -> 
         store.close()
 
 
+@main.command("spark")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT…")
+@click.argument("output")
+@click.option("--master", default="local[*]", show_default=True, help="Spark master (local[N] uses N cores).")
+@click.option("--partitions", type=click.IntRange(1), help="Analysis partitions [default: 4 per core].")
+@click.option("--no-dedupe", is_flag=True, help="Skip the near-duplicate search (duplicates/).")
+@click.option("--overwrite", is_flag=True, help="Replace OUTPUT if it exists.")
+@click.option("--memory", default="2g", show_default=True, help="Spark driver memory (local mode: all of Spark).")
+@click.option(
+    "--config", type=click.Path(exists=True, dir_okay=False), help="TOML file of settings (see newsdesk.settings)."
+)
+@click.option("--published", metavar="DATE", help="Publication date to assume where an input has none.")
+@click.option("--outlet", help="Outlet to assume where an input names none.")
+def spark_cmd(
+    inputs: tuple[str, ...],
+    output: str,
+    master: str,
+    partitions: int | None,
+    no_dedupe: bool,
+    overwrite: bool,
+    memory: str,
+    config: str | None,
+    published: str | None,
+    outlet: str | None,
+) -> None:
+    """Analyse a big corpus with Apache Spark; write Parquet tables under OUTPUT.
+
+    INPUT is WARC / WARC.gz, JSON Lines, text or HTML files or folders (or hdfs://, s3a://,
+    file:// URIs). OUTPUT gets one dataset per table: articles/ entities/ quotes/ amounts/
+    dates/ events/ failures/ and duplicates/. Needs Java 17+; on a cluster use spark-submit
+    with newsdesk.spark.submit (see the README).
+
+    \b
+    Examples:
+      newsdesk spark crawl/*.warc.gz out/
+      newsdesk spark articles.jsonl out/ --master 'local[2]' --overwrite
+    """
+    settings = _settings(config, published, outlet)
+    try:
+        from newsdesk.spark import local_session, run
+    except ImportError as exc:
+        raise click.ClickException(f"Spark is not installed ({exc}): pip install 'newsdesk[spark]'") from None
+    from pyspark.sql import SparkSession
+
+    existing = SparkSession.getActiveSession()  # a session someone else started is left running
+    spark = local_session(master, memory=memory)
+    try:
+        report = run(
+            spark, list(inputs), output, settings, partitions=partitions, dedupe=not no_dedupe, overwrite=overwrite
+        )
+    except Exception as exc:
+        if type(exc).__module__.startswith("pyspark"):
+            reason = " ".join(str(exc).split())[:300]
+            raise click.ClickException(f"Spark could not run the job: {reason}") from None
+        raise
+    finally:
+        if existing is None:
+            spark.stop()
+    err.print(f"[dim]newsdesk: {report.summary()}[/]")
+    if report.rows.get("articles", 0) == 0:
+        sys.exit(1)
+
+
 def _watch_state_path(db: str, state: str | None) -> str | None:
     """Where watch keeps the items it has seen: beside a SQLite desk, else in the current folder."""
     if state:

@@ -22,7 +22,7 @@ from newsdesk.sources.jsonl import read_jsonl
 from newsdesk.sources.text import article_from_text
 from newsdesk.sources.warc import is_warc_file, read_warc
 
-__all__ = ["READERS", "ReadError", "expand", "read", "read_bytes"]
+__all__ = ["READERS", "ReadError", "expand", "read", "read_bytes", "with_defaults"]
 
 Reader = Callable[[str, bytes, Settings], Iterator[Article | Failure]]
 
@@ -99,7 +99,7 @@ def read_bytes(name: str, data: bytes, settings: Settings | None = None) -> Iter
                 f"{kind} input needs a reader that is not installed; available: {', '.join(sorted(READERS))}"
             )
         for item in reader(name, data, settings):
-            yield _with_defaults(item, settings) if isinstance(item, Article) else item
+            yield with_defaults(item, settings) if isinstance(item, Article) else item
     except ReadError as exc:
         yield Failure(name, str(exc))
     except RecursionError:
@@ -108,7 +108,8 @@ def read_bytes(name: str, data: bytes, settings: Settings | None = None) -> Iter
         yield Failure(name, f"unexpected {type(exc).__name__}: {exc}")
 
 
-def _with_defaults(article: Article, settings: Settings) -> Article:
+def with_defaults(article: Article, settings: Settings) -> Article:
+    """The article with the settings' ``published`` and ``outlet`` where it has none."""
     if (settings.published and not article.published) or (settings.outlet and not article.outlet):
         return article.copy_with(
             published=article.published or settings.published, outlet=article.outlet or settings.outlet
@@ -147,6 +148,6 @@ def _read_warc_file(name: str, path: Path, settings: Settings) -> Iterator[Artic
     try:
         with path.open("rb") as fh:
             for item in read_warc(name, fh, settings):
-                yield _with_defaults(item, settings) if isinstance(item, Article) else item
+                yield with_defaults(item, settings) if isinstance(item, Article) else item
     except OSError as exc:
         yield Failure(name, f"cannot read ({exc.strerror or exc})")

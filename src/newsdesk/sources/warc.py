@@ -36,7 +36,7 @@ from newsdesk.sources.html import article_from_html
 from newsdesk.sources.meta import Meta
 from newsdesk.sources.text import article_from_text
 
-__all__ = ["Page", "article_from_page", "is_warc_file", "read_warc", "warc_pages"]
+__all__ = ["Page", "article_from_page", "extract_page", "is_warc_file", "read_warc", "warc_pages"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
@@ -180,16 +180,18 @@ def _decode(page: Page) -> str:
     return decode(page.payload)
 
 
+def extract_page(page: Page) -> Article | Failure:
+    """The article of a page, or a Failure naming the record and why (never raises)."""
+    named = f" ({page.url})" if page.url else ""
+    try:
+        return article_from_page(page)
+    except ReadError as exc:
+        return Failure(page.source, f"{exc}{named}")
+    except Exception as exc:  # one broken record must not end the archive
+        return Failure(page.source, f"unexpected {type(exc).__name__}: {exc}{named}")
+
+
 def read_warc(name: str, stream: IO[bytes], settings: Settings | None = None) -> Iterator[Article | Failure]:
     """Articles from a WARC stream, one per HTML record; Failures for the rest."""
     for item in warc_pages(name, stream, settings):
-        if isinstance(item, Failure):
-            yield item
-            continue
-        named = f" ({item.url})" if item.url else ""
-        try:
-            yield article_from_page(item)
-        except ReadError as exc:
-            yield Failure(item.source, f"{exc}{named}")
-        except Exception as exc:  # one broken record must not end the archive
-            yield Failure(item.source, f"unexpected {type(exc).__name__}: {exc}{named}")
+        yield item if isinstance(item, Failure) else extract_page(item)
