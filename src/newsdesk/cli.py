@@ -471,6 +471,25 @@ def watch_cmd(
         err.print(f"[dim]newsdesk: {total.summary()} (nothing new)[/]")
         return
     _finish(total, strict=False)
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback: this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="TOML file of settings for web ingests.")
+def serve_cmd(db: str, host: str, port: int, config: str | None) -> None:
+    """Serve the desk as web pages and a JSON API (docs at /docs, schema at /openapi.json).
+
+    \b
+    Examples:
+      newsdesk serve
+      newsdesk serve --db desk.db --port 8080
+    """
+    from newsdesk.web import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]newsdesk: serving on {host}: anyone who can reach it can read and add to the desk[/]")
+    err.print(f"[dim]newsdesk: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/[/]")
+    serve(db, host=host, port=port, settings=_settings(config, None, None))
 
 
 if __name__ == "__main__":

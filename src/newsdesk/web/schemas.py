@@ -1,0 +1,153 @@
+"""The shapes of the JSON API (and of what the pages show): pydantic models, so ``/openapi.json`` describes them.
+
+The article itself is not repeated here: ``GET /api/articles/{id}`` returns
+the article's JSON form, described by ``schema/article.schema.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+__all__ = [
+    "ArticleRow",
+    "EntityEventRow",
+    "EntityQuoteRow",
+    "EntityView",
+    "ErrorBody",
+    "FailureRow",
+    "Hit",
+    "JobView",
+    "Page",
+    "PastedArticle",
+]
+
+T = TypeVar("T")
+
+
+class ErrorBody(BaseModel):
+    """Every error the API returns: a one-line message and the HTTP status."""
+
+    error: str = Field(description="What went wrong, for a person.")
+    status: int
+    details: list[str] = Field(default_factory=list, description="One line per invalid field, when there are any.")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a listing; ask for ``offset=next_offset`` for the next (null on the last page)."""
+
+    items: list[T]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class ArticleRow(BaseModel):
+    """A stored article in a listing."""
+
+    id: str
+    source: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    ingested_at: str
+    n_entities: int
+    n_quotes: int
+
+
+class Hit(BaseModel):
+    """A search result: an article, a quote (with speaker and offsets) or an entity."""
+
+    kind: Literal["article", "quote", "entity"]
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str = Field(description="Plain text around the match.")
+    index: int | None = Field(description="Position of the quote or entity in its article.")
+    label: str | None = Field(description="The quote's speaker or the entity's name.")
+    start: int | None
+    end: int | None
+    href: str = Field(description="The page that shows this hit.")
+
+
+class EntityQuoteRow(BaseModel):
+    """A quote by the entity, in one article."""
+
+    article_id: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    index: int
+    text: str
+    kind: str
+    cue: str | None
+    start: int
+    end: int
+
+
+class EntityEventRow(BaseModel):
+    """An event the entity takes part in (as actor or target), in one article."""
+
+    article_id: str
+    outlet: str | None
+    published: str | None
+    actor: str | None
+    action: str
+    category: str
+    target: str | None
+    date: str | None
+    sentence: str = Field(description="The sentence the event was found in.")
+    start: int
+    end: int
+
+
+class EntityView(BaseModel):
+    """A person, organisation or place across the desk: its articles, its quotes, its events."""
+
+    name: str
+    labels: list[str]
+    aliases: list[str]
+    outlets: list[str]
+    mentions: int = Field(description="How many times it is named in the articles of this page.")
+    articles: Page[ArticleRow]
+    quotes: list[EntityQuoteRow]
+    events: list[EntityEventRow]
+
+
+class FailureRow(BaseModel):
+    """An input that could not be read, and why."""
+
+    source: str
+    reason: str
+
+
+class JobView(BaseModel):
+    """An ingest started from the web, and how far it has got."""
+
+    id: str
+    state: Literal["queued", "running", "done", "failed"]
+    files: list[str]
+    processed: int = Field(description="Articles read plus inputs that failed, so far.")
+    read: int
+    stored: int
+    skipped: int = Field(description="Articles already in the desk (re-ingesting is a no-op).")
+    failed: int
+    failures: list[FailureRow]
+    articles: list[str] = Field(description="Ids of the articles read, in order.")
+    error: str | None = Field(description="Why the whole job failed, when it did.")
+    created_at: str
+    finished_at: str | None
+    href: str
+
+
+class PastedArticle(BaseModel):
+    """An article given as JSON (``POST /api/ingest`` with ``application/json``)."""
+
+    text: str = Field(min_length=1, description="The article text (or HTML).")
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = Field(default=None, description="ISO date, e.g. 2024-03-05.")
+    url: str | None = None
+    authors: list[str] = Field(default_factory=list)

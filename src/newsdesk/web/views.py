@@ -1,0 +1,202 @@
+"""What each page shows, built from the Store: shared by the JSON API and the HTML pages.
+
+A page and its JSON endpoint call the same function here, so "JSON for
+everything the pages show" holds by construction. Nothing here writes HTML:
+the templates do, escaping every string.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from newsdesk.model import Article
+from newsdesk.store import Store
+from newsdesk.web.jobs import Job
+from newsdesk.web.marks import Piece, article_marks, pieces, speaker_colours
+from newsdesk.web.schemas import (
+    ArticleRow,
+    EntityEventRow,
+    EntityQuoteRow,
+    EntityView,
+    FailureRow,
+    Hit,
+    JobView,
+    Page,
+)
+
+__all__ = [
+    "ArticleView",
+    "article_href",
+    "article_rows",
+    "article_view",
+    "entity_href",
+    "entity_view",
+    "job_view",
+    "safe_url",
+    "search_hits",
+]
+
+
+def entity_href(name: str) -> str:
+    """The page of an entity (names are path-quoted: a name may hold "/" or "?")."""
+    return "/entities/" + quote(name, safe="")
+
+
+def article_href(article_id: str, span: tuple[int, int] | None = None, anchor: str | None = None) -> str:
+    """The page of an article; ``span`` highlights (and scrolls to) those characters."""
+    href = "/articles/" + quote(article_id, safe="")
+    if span is not None:
+        return f"{href}?hl={span[0]}-{span[1]}#hl"
+    return href + (f"#{anchor}" if anchor else "")
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is a plain web address, else None: an article's URL never becomes a
+    ``javascript:``/``data:`` link."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c in url for c in "\x00\r\n\t "):
+        return url.strip()
+    return None
+
+
+def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """``items`` was fetched with ``limit + 1``: the extra one says whether there is a next page."""
+    more = len(items) > limit
+    return {"items": items[:limit], "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
+
+
+def article_rows(
+    store: Store, *, limit: int, offset: int, outlet: str | None = None, entity: str | None = None
+) -> Page[ArticleRow]:
+    """Stored articles, newest first."""
+    rows = store.list(limit=limit + 1, offset=offset, outlet=outlet, entity=entity)
+    return Page[ArticleRow](**_page([ArticleRow(**r.__dict__) for r in rows], limit, offset))
+
+
+def _hit_href(kind: str, article_id: str, label: str | None, start: int | None, end: int | None) -> str:
+    if kind == "entity" and label:
+        return entity_href(label)
+    if kind == "quote" and start is not None and end is not None:
+        return article_href(article_id, (start, end))
+    return article_href(article_id)
+
+
+def search_hits(store: Store, query: str, *, kind: str | None, limit: int, offset: int) -> Page[Hit]:
+    """Full-text search results, best first.
+
+    Raises:
+        ValueError: for an unknown ``kind``.
+    """
+    hits = store.search(query, limit=limit + 1, offset=offset, kind=kind)
+    items = [Hit(**h.__dict__, href=_hit_href(h.kind, h.article_id, h.label, h.start, h.end)) for h in hits]
+    return Page[Hit](**_page(items, limit, offset))
+
+
+def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityView | None:
+    """Everything the desk holds about one entity (by canonical name); None when no article names it."""
+    page = article_rows(store, limit=limit, offset=offset, entity=name)
+    if not page.items and offset == 0:
+        return None
+    labels: Counter[str] = Counter()
+    aliases: dict[str, None] = {}
+    outlets: dict[str, None] = {}
+    mentions = 0
+    quotes: list[EntityQuoteRow] = []
+    events: list[EntityEventRow] = []
+    for article in store.articles([row.id for row in page.items]):
+        where = {"article_id": article.id, "outlet": article.outlet, "published": article.published}
+        if article.outlet:
+            outlets[article.outlet] = None
+        for entity in article.entities:
+            if entity.name == name:
+                labels[entity.label] += 1
+                mentions += len(entity.mentions)
+                aliases.update(dict.fromkeys(a for a in entity.aliases if a != name))
+        for i, q in enumerate(article.quotes):
+            if q.speaker == name:
+                quotes.append(
+                    EntityQuoteRow(**where, title=article.title, index=i, text=q.text, kind=q.kind, cue=q.cue,
+                                   start=q.start, end=q.end)
+                )  # fmt: skip
+        for ev in article.events:
+            if name in (ev.actor, ev.target):
+                s, e = ev.sentence
+                events.append(
+                    EntityEventRow(**where, actor=ev.actor, action=ev.action, category=ev.category, target=ev.target,
+                                   date=ev.date, sentence=article.text[s:e], start=s, end=e)
+                )  # fmt: skip
+    events.sort(key=lambda ev: (ev.date or ev.published or ""))
+    return EntityView(
+        name=name,
+        labels=[label for label, _ in labels.most_common()],
+        aliases=list(aliases),
+        outlets=list(outlets),
+        mentions=mentions,
+        articles=page,
+        quotes=quotes,
+        events=events,
+    )
+
+
+@dataclass
+class ArticleView:
+    """An article ready for its page: the pieces of marked-up text and the lists beside it."""
+
+    article: Article
+    pieces: list[Piece]
+    colours: dict[str, str]
+    url: str | None
+    highlight: tuple[int, int] | None
+    entities_by_label: dict[str, list[tuple[str, str, int]]]
+    speakers: list[tuple[str, str, int]]
+
+
+_LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+
+
+def article_view(article: Article, *, highlight: tuple[int, int] | None = None) -> ArticleView:
+    """The article's text cut into marked pieces, its entities grouped and its speakers coloured."""
+    if highlight is not None and not (0 <= highlight[0] < highlight[1] <= len(article.text)):
+        highlight = None
+    colours = speaker_colours(q.speaker for q in article.quotes)
+    hrefs = {e.name: entity_href(e.name) for e in article.entities}
+    marks = article_marks(article, entity_href=hrefs, colours=colours, highlight=highlight)
+    groups: dict[str, list[tuple[str, str, int]]] = {}
+    for entity in sorted(article.entities, key=lambda e: (-len(e.mentions), e.name)):
+        groups.setdefault(entity.label, []).append((entity.name, hrefs[entity.name], len(entity.mentions)))
+    ordered = {label: groups[label] for label in sorted(groups, key=_label_rank)}
+    said = Counter(q.speaker for q in article.quotes if q.speaker)
+    speakers = [(s, colours[s], n) for s, n in said.items()]
+    return ArticleView(article, pieces(article.text, marks), colours, safe_url(article.url), highlight, ordered, speakers)
+
+
+def _label_rank(label: str) -> int:
+    return _LABEL_ORDER.index(label) if label in _LABEL_ORDER else len(_LABEL_ORDER)
+
+
+def job_view(job: Job) -> JobView:
+    """A web ingest's progress, as the upload page polls it."""
+    return JobView(
+        id=job.id,
+        state=job.state,
+        files=list(job.files),
+        processed=job.processed,
+        read=job.read,
+        stored=job.stored,
+        skipped=job.skipped,
+        failed=len(job.failures),
+        failures=[FailureRow(source=f.source, reason=f.reason) for f in job.failures],
+        articles=list(job.articles),
+        error=job.error,
+        created_at=job.created_at,
+        finished_at=job.finished_at,
+        href=f"/api/jobs/{job.id}",
+    )
