@@ -37,6 +37,7 @@ def serve(
     """
     import uvicorn
 
-    hosts = [*LOOPBACK, host] if host not in ("0.0.0.0", "::") else ["*"]
+    named = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    hosts = [*LOOPBACK, named] if host not in ("0.0.0.0", "::") else ["*"]
     app = create_app(store, settings=settings, max_body_bytes=max_body_bytes, allowed_hosts=hosts)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)

@@ -160,22 +160,26 @@ async def read_ingest_request(request: Request, max_bytes: int) -> list[tuple[st
             pasted = [PastedArticle.model_validate(item) for item in items]
         except (ValueError, KeyError, TypeError) as exc:
             raise HTTPException(400, f"bad JSON body: {str(exc).splitlines()[0]}") from None
-    elif kind == "multipart/form-data":
+    elif kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
         try:
             form = await request.form(max_files=MAX_FILES, max_fields=20, max_part_size=max_bytes)
         except Exception as exc:  # starlette raises its own parse errors for a malformed form
             raise HTTPException(400, f"bad form: {exc}") from None
-        for item in form.getlist("files"):
-            if isinstance(item, UploadFile) and item.filename:
-                content = await item.read()
-                if content:
-                    uploads.append((item.filename, content))
-        text = form.get("text")
-        if isinstance(text, str) and text.strip():
-            meta = {k: v for k in ("title", "outlet", "published", "url") if isinstance(v := form.get(k), str) and v}
-            pasted.append(PastedArticle(text=text, **meta))
+        try:
+            for item in form.getlist("files"):
+                if isinstance(item, UploadFile) and item.filename:
+                    content = await item.read()
+                    if content:
+                        uploads.append((item.filename, content))
+            text = form.get("text")
+            if isinstance(text, str) and text.strip():
+                fields = ("title", "outlet", "published", "url")
+                meta: dict[str, Any] = {k: v for k in fields if isinstance(v := form.get(k), str) and v.strip()}
+                pasted.append(PastedArticle(text=text, **meta))
+        finally:
+            await form.close()
     else:
-        raise HTTPException(400, "send multipart/form-data (files, text) or application/json ({\"articles\": [...]})")
+        raise HTTPException(400, 'send multipart/form-data (files, text) or application/json ({"articles": [...]})')
     if len(pasted) + len(uploads) > MAX_FILES:
         raise HTTPException(400, f"at most {MAX_FILES} files or articles per request")
     if pasted:

@@ -3,7 +3,7 @@
 Guards, outermost first:
 
 * the ``Host`` header must name this machine (a page on another site cannot
-  reach the desk through DNS rebinding);
+  reach the desk through DNS rebinding), else 400;
 * request bodies are size-limited (``Content-Length`` checked up front,
   streamed bodies counted), refused with 413 and a JSON error;
 * a form or API write from another origin is refused (no cross-site request
@@ -21,14 +21,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import newsdesk
@@ -98,9 +97,58 @@ class LimitBody:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = JSONResponse(
-            {"error": f"request body larger than {self.max_bytes:,} bytes", "status": 413}, status_code=413
+            {"error": f"request body larger than {self.max_bytes:,} bytes", "status": 413, "details": []},
+            status_code=413,
         )
         await response(scope, receive, send)
+
+
+class Guard:
+    """Refuse unknown ``Host`` headers and writes from other origins; give every response the security headers."""
+
+    def __init__(self, app: ASGIApp, allowed_hosts: list[str]) -> None:
+        self.app = app
+        self.allowed_hosts = {h.lower() for h in allowed_hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        host = headers.get("host", "")
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        if "*" not in self.allowed_hosts and name.lower() not in self.allowed_hosts:
+            refusal = JSONResponse({"error": f"unknown host {host!r}", "status": 400, "details": []}, 400)
+            await refusal(scope, receive, send)
+            return
+        origin = headers.get("origin")
+        if (
+            scope["method"] not in ("GET", "HEAD", "OPTIONS")
+            and origin is not None
+            and origin.split("://", 1)[-1] != headers.get("host")
+        ):
+            request = Request(scope, receive)
+            response = _error(request, 403, f"cross-origin {scope['method']} refused (origin {origin})")
+            await self._with_headers(response, scope, receive, send)
+            return
+        await self._with_headers(self.app, scope, receive, send)
+
+    @staticmethod
+    async def _with_headers(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
+        policy = DOCS_CSP if scope["path"] == "/docs" else CSP
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("Content-Security-Policy", policy)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault(
+                    "Referrer-Policy", "same-origin"
+                )  # "no-referrer" would make form posts send "Origin: null"
+                headers.setdefault("X-Frame-Options", "DENY")
+            await send(message)
+
+        await app(scope, receive, send_with_headers)
 
 
 def _wants_json(request: Request) -> bool:
@@ -179,26 +227,8 @@ def create_app(
     app.state.max_body_bytes = max_body_bytes
     _install_errors(app)
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Any) -> Response:
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
-            origin = request.headers.get("origin")
-            if origin is not None and origin != "null" and origin.split("://", 1)[-1] != request.headers.get("host"):
-                return _error(request, 403, f"cross-origin {request.method} refused (origin {origin})")
-        response: Response = await call_next(request)
-        response.headers.setdefault(
-            "Content-Security-Policy", DOCS_CSP if request.url.path == "/docs" else CSP
-        )
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
-
     app.add_middleware(LimitBody, max_bytes=max_body_bytes)
-    app.add_middleware(
-        TrustedHostMiddleware,
-        allowed_hosts=allowed_hosts or ["127.0.0.1", "localhost", "::1", "[::1]"],
-    )
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts or ["127.0.0.1", "localhost", "[::1]"])
 
     app.mount("/static/swagger", StaticFiles(directory=_SWAGGER), name="swagger")
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")

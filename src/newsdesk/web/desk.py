@@ -10,6 +10,7 @@ shared, so every call to it is made under one lock.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -114,7 +115,5 @@ def _default_uploads(spec: str | None) -> Path:
 
 
 def _quietly(close: Callable[[], None]) -> None:
-    try:
+    with contextlib.suppress(Exception):  # a connection owned by a finished thread may refuse; nothing is lost
         close()
-    except Exception:  # a connection owned by a finished thread may refuse; nothing is lost
-        pass

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from newsdesk.model import Article
 
@@ -64,7 +65,7 @@ def pieces(text: str, marks: Iterable[Mark]) -> list[Piece]:
         key=lambda m: (m.start, -m.end),
     )
     cuts = sorted({0, len(text), *(m.start for m in usable), *(m.end for m in usable)})
-    out = [Piece(text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
+    out = [Piece(text[a:b]) for a, b in pairwise(cuts)]
     for mark in usable:
         first, last = bisect_left(cuts, mark.start), bisect_left(cuts, mark.end)
         for i in range(first, last):

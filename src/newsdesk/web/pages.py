@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from newsdesk.web.api import Limit, Offset, StoreDep, JobsDep, read_ingest_request
+from newsdesk.web.api import JobsDep, Limit, Offset, StoreDep, read_ingest_request
 from newsdesk.web.templating import templates
 from newsdesk.web.views import article_rows, article_view, entity_view, job_view, search_hits
 
@@ -30,9 +30,7 @@ def _render(request: Request, name: str, **context: object) -> Response:
 
 @router.get("/")
 def home(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Response:
-    return _render(
-        request, "articles.html", page=article_rows(store, limit=limit, offset=offset), total=store.count()
-    )
+    return _render(request, "articles.html", page=article_rows(store, limit=limit, offset=offset), total=store.count())
 
 
 @router.get("/articles")

@@ -112,7 +112,7 @@ def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityVi
     quotes: list[EntityQuoteRow] = []
     events: list[EntityEventRow] = []
     for article in store.articles([row.id for row in page.items]):
-        where = {"article_id": article.id, "outlet": article.outlet, "published": article.published}
+        where: dict[str, Any] = {"article_id": article.id, "outlet": article.outlet, "published": article.published}
         if article.outlet:
             outlets[article.outlet] = None
         for entity in article.entities:
@@ -133,7 +133,7 @@ def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityVi
                     EntityEventRow(**where, actor=ev.actor, action=ev.action, category=ev.category, target=ev.target,
                                    date=ev.date, sentence=article.text[s:e], start=s, end=e)
                 )  # fmt: skip
-    events.sort(key=lambda ev: (ev.date or ev.published or ""))
+    events.sort(key=lambda ev: ev.date or ev.published or "")
     return EntityView(
         name=name,
         labels=[label for label, _ in labels.most_common()],
@@ -175,7 +175,9 @@ def article_view(article: Article, *, highlight: tuple[int, int] | None = None) 
     ordered = {label: groups[label] for label in sorted(groups, key=_label_rank)}
     said = Counter(q.speaker for q in article.quotes if q.speaker)
     speakers = [(s, colours[s], n) for s, n in said.items()]
-    return ArticleView(article, pieces(article.text, marks), colours, safe_url(article.url), highlight, ordered, speakers)
+    return ArticleView(
+        article, pieces(article.text, marks), colours, safe_url(article.url), highlight, ordered, speakers
+    )
 
 
 def _label_rank(label: str) -> int:
