@@ -141,3 +141,23 @@ def test_cli_every_command_has_help_with_examples(runner: CliRunner, command: st
     result = runner.invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.output
+
+
+def test_cli_serve_binds_loopback_by_default(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsdesk.web
+
+    calls: list[tuple[str, dict]] = []
+    monkeypatch.setattr(newsdesk.web, "serve", lambda db, **kw: calls.append((db, kw)))
+    result = runner.invoke(main, ["serve", "--db", "desk.db", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    ((db, kw),) = calls
+    assert (db, kw["host"], kw["port"]) == ("desk.db", "127.0.0.1", 8123)
+    assert "serving desk.db on http://127.0.0.1:8123/" in result.stderr
+    wide = runner.invoke(main, ["serve", "--host", "0.0.0.0"])
+    assert "anyone who can reach it can read and add to the desk" in wide.stderr
+
+
+def test_cli_serve_bad_port(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["serve", "--port", "70000"])
+    assert result.exit_code == 2
+    assert "70000 is not in the range 0<=x<=65535" in result.output

@@ -471,6 +471,8 @@ def watch_cmd(
         err.print(f"[dim]newsdesk: {total.summary()} (nothing new)[/]")
         return
     _finish(total, strict=False)
+
+
 @main.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback: this machine only).")

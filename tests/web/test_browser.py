@@ -19,7 +19,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
         not CHROMIUM.exists() and not os.environ.get("NEWSDESK_REQUIRE_BROWSER"),
-        reason="needs Debian's chromium (.ci/run installs it, and sets NEWSDESK_REQUIRE_BROWSER so that CI never skips)",
+        reason="needs Debian's chromium (.ci/run installs it, and sets NEWSDESK_REQUIRE_BROWSER: CI never skips)",
     ),
 ]
 
