@@ -14,7 +14,7 @@ from typing import Any, Self
 
 __all__ = ["DEFAULT_STAGES", "Settings"]
 
-DEFAULT_STAGES: tuple[str, ...] = ("entities", "quotes", "amounts", "dates")
+DEFAULT_STAGES: tuple[str, ...] = ("entities", "quotes", "amounts", "dates", "events")
 
 
 @dataclass(frozen=True)

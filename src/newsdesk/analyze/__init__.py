@@ -17,6 +17,7 @@ from typing import Any
 from newsdesk.analyze.amounts import find_amounts
 from newsdesk.analyze.dates import find_dates
 from newsdesk.analyze.entities import find_entities
+from newsdesk.analyze.events import find_events
 from newsdesk.analyze.nlp import ModelNotFound, load_model, parse
 from newsdesk.analyze.quotes import find_quotes
 from newsdesk.model import Article, Failure
@@ -42,6 +43,7 @@ STAGES: dict[str, Stage] = {
     "quotes": Stage("quotes", find_quotes, provides="quotes", requires=("entities",)),
     "amounts": Stage("amounts", find_amounts, provides="amounts"),
     "dates": Stage("dates", find_dates, provides="dates"),
+    "events": Stage("events", find_events, provides="events", requires=("entities", "dates")),
 }
 """Every available stage, in the order they run by default."""
 

@@ -89,7 +89,7 @@ def _is_future(doc: Any, text: str, timex: Timex) -> bool:
             break
         verb = verb.head
     verbs = [verb, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}]]
-    if any(v.lower_ in {"will", "'ll", "shall", "would", "wo", "'d"} for v in verbs):
+    if any(v.lower_ in {"will", "'ll", "shall", "would", "wo", "'d", "could", "may", "might", "can"} for v in verbs):
         return True
     if verb.tag_ in {"VBD", "VBN"} and not any(v.lower_ in {"will", "would"} for v in verbs):
         clause = text[sent.start_char : timex.start]
