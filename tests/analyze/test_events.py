@@ -63,4 +63,4 @@ def test_events_quotes_are_statements(analyse: Any, pipeline: Any) -> None:
     )
     with_quote = find_events(article.copy_with(quotes=(quote,)), pipeline.nlp(text))
     statements = [e for e in with_quote.events if e.category == "statement"]
-    assert [(e.actor, e.action, e.date) for e in statements] == [("Ana Ribeiro", "said", "2019-11-18")]
+    assert [(e.actor, e.action, e.date) for e in statements] == [("Ana Ribeiro", "say", "2019-11-18")]

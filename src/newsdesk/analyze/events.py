@@ -121,22 +121,33 @@ def _tokens(doc: Any, ref: DateRef) -> list[Any]:
     return list(span) if span is not None else []
 
 
-def _quote_events(article: Article) -> list[Event]:
+def _quote_events(article: Article, doc: Any) -> list[Event]:
+    """Quotes with a speaker are events: a statement, or what their cue verb says ("called on" → appeal)."""
     events = []
     for q in article.quotes:
         if not q.speaker:
             continue
+        verb = None
+        if q.cue_span:
+            span = doc.char_span(q.cue_span[0], q.cue_span[1], alignment_mode="expand")
+            verb = span.root if span is not None and len(span) else None
+        if verb is not None and any(c.dep_ == "neg" for c in verb.children):
+            continue  # "did not say"
         sentence = _sentence_of(article, q.cue_span[0] if q.cue_span else q.start) or (q.start, q.end)
-        in_text = [d for d in article.dates if sentence[0] <= d.start < sentence[1] and d.value and d.resolved]
-        date, source = (in_text[0].value, "text") if in_text else (article.published, "published")
+        lemma = verb.lemma_.lower() if verb is not None else (q.cue or "say").lower()
+        if verb is not None:
+            date, source = _date_for(article, doc, verb, sentence)
+        else:
+            date, source = (article.published[:10], "published") if article.published else (None, None)
         events.append(
             Event(
                 actor=q.speaker,
-                action=(q.cue or "said").lower(),
-                category="statement",
+                action=lemma,
+                category=_CATEGORY_OF.get(lemma, "statement"),
                 sentence=sentence,
-                date=date[:10] if date and source == "published" else date,
-                date_source=source if date else None,
+                target=_target(article, doc, verb) if verb is not None else None,
+                date=date,
+                date_source=source,
                 trigger=q.cue_span,
             )
         )
@@ -145,8 +156,9 @@ def _quote_events(article: Article) -> list[Event]:
 
 def find_events(article: Article, doc: Any, settings: Settings | None = None) -> Article:
     """The events stage: fill ``article.events`` from the parse, the entities, the dates and the quotes."""
-    events = _quote_events(article)
-    quoted = {e.sentence for e in events}
+    events = _quote_events(article, doc)
+    quoted = {e.sentence for e in events if e.category == "statement"}
+    cued = {e.trigger for e in events}
     for verb in doc:
         if (
             verb.pos_ != "VERB"
@@ -164,6 +176,8 @@ def find_events(article: Article, doc: Any, settings: Settings | None = None) ->
         sentence = _sentence_of(article, verb.idx)
         if sentence is None or (category == "statement" and sentence in quoted):
             continue
+        if (verb.idx, verb.idx + len(verb.text)) in cued:
+            continue  # already an event through its quote
         actor = _actor(article, doc, verb)
         if actor is None:
             continue
