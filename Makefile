@@ -20,8 +20,8 @@ demo: $(STAMP)
 	$(BIN)/newsdesk brief examples/ --db newsdesk.db
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts evaluation bench
+	$(BIN)/ruff format --check src tests scripts evaluation bench
 	$(BIN)/mypy
 
 test: lint

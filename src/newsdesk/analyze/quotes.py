@@ -63,8 +63,9 @@ class _Found:
 class _Tokens:
     """Character offsets to tokens, for one parse."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, text: str) -> None:
         self.doc = doc
+        self.text = text  # Doc.text re-joins every token: read it once
         self.starts = [t.idx for t in doc]
 
     def first_at(self, pos: int) -> int:
@@ -98,7 +99,7 @@ def _after_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
         window.append(tok)
     if len(window) >= 2 and window[0].lower_ == "according" and window[1].lower_ == "to":
         return _according(q, window)
-    loose = doc.text[q.end - 1] in ",?!…—–-"
+    loose = toks.text[q.end - 1] in ",?!…—–-"
     verbs = [t for t in window if t.dep_ not in _NP_INTERNAL and (t.pos_ in {"VERB", "AUX"} or cue_classes(t, lexicon))]
     cues = [t for t in verbs if cue_classes(t, lexicon) & _DIRECT_CLASSES][:1]
     if loose:
@@ -111,7 +112,7 @@ def _after_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
         if any(t.i not in lead and not _nominal(t) for t in window if t.i < tok.i):
             continue  # "… as a "rift" between Seoul and Washington, saying …": not a cue of the quote
         return _Found(q, "direct", tok, subject)
-    return _dash_source(q, window)
+    return _dash_source(q, window, toks.text)
 
 
 def _nominal(tok: Token) -> bool:
@@ -124,12 +125,11 @@ def _nominal(tok: Token) -> bool:
     )
 
 
-def _dash_source(q: Quoted, window: list[Token]) -> _Found | None:
+def _dash_source(q: Quoted, window: list[Token], text: str) -> _Found | None:
     """``"…" ― Jorge Falcon``: a name after a dash, as under a pull quote."""
-    doc = window[0].doc if window else None
-    if doc is None:
+    if not window:
         return None
-    before = doc.text[q.close or q.end : window[0].idx]
+    before = text[q.close or q.end : window[0].idx]
     names = [t for t in window if t.pos_ == "PROPN" or (t.is_punct and t.text == ".")]
     if not re.search(r"[―—–]", before) or len(names) != len(window) or names[0].pos_ != "PROPN":
         return None
@@ -229,9 +229,9 @@ def _embedded(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
     return None
 
 
-def _is_title(q: Quoted, doc: Any) -> bool:
+def _is_title(q: Quoted, text: str) -> bool:
     """Capitalised words and no comma, question or exclamation: a title or a name ("Face the Nation.")."""
-    text = doc.text[q.start : q.end].rstrip(" .")
+    text = text[q.start : q.end].rstrip(" .")
     words = re.findall(r"[\w’']+", text)
     if not words or len(words) > 10 or text[-1:] in {",", "!", "?", ":", ";"}:
         return False
@@ -239,20 +239,22 @@ def _is_title(q: Quoted, doc: Any) -> bool:
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
-def _is_full(q: Quoted, doc: Any, toks: _Tokens) -> bool:
+def _is_full(q: Quoted, toks: _Tokens) -> bool:
     """A quotation that stands as a sentence of its own: several words, a verb, at a sentence start."""
     inside = toks.covering(q.start, q.end)
     if len([t for t in inside if t.is_alpha]) < 4 or not any(t.pos_ in {"VERB", "AUX"} for t in inside):
         return False
-    before = doc.text[: q.open].rstrip(" \t")
-    return not before or before[-1] in "\n.!?:”\"'"
+    i = q.open - 1
+    while i >= 0 and toks.text[i] in " \t":
+        i -= 1
+    return i < 0 or toks.text[i] in "\n.!?:”\"'"
 
 
 def find_quotes(article: Article, doc: Any, settings: Settings | None = None) -> Article:
     """The quote stage: fill ``article.quotes`` from the parse ``doc`` of ``article.text``."""
     text = article.text
     lexicon = load_lexicon()
-    toks = _Tokens(doc)
+    toks = _Tokens(doc, text)
     quoted = find_quoted(text)
     speakers = Speakers(article, doc, [(q.open, q.close or q.end) for q in quoted])
     found: list[_Found | None] = []
@@ -262,9 +264,9 @@ def find_quotes(article: Article, doc: Any, settings: Settings | None = None) ->
         item = _after_cue(q, toks, lexicon) or _before_cue(q, toks, lexicon, max(floor, paragraph_start))
         if item is None:
             item = _embedded(q, toks, lexicon)
-        if item is None and _is_full(q, doc, toks):
+        if item is None and _is_full(q, toks):
             item = _Found(q, "direct")
-        if item is not None and _is_title(q, doc):
+        if item is not None and _is_title(q, text):
             item = None  # "Face the Nation", "The Apprentice": named things, even after "said on"
         found.append(item)
         floor = q.close or q.end

@@ -36,7 +36,7 @@ _OBJECT_PREPS = frozenset({"for", "over", "as", "about", "against", "on", "of"})
 _NOT_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "who"})
 
 
-def _span(tokens: Sequence[Token]) -> tuple[int, int] | None:
+def _span(tokens: Sequence[Token], text: str) -> tuple[int, int] | None:
     """Character span of a token run, trimmed of edge punctuation and a leading "that"."""
     toks = list(tokens)
     while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].lower_ == "that" and toks[0].dep_ == "mark")):
@@ -46,7 +46,6 @@ def _span(tokens: Sequence[Token]) -> tuple[int, int] | None:
     if len(toks) < 2:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    text = toks[0].doc.text
     unbalanced = text.count("“", start, end) > text.count("”", start, end) or text.count('"', start, end) % 2 == 1
     if unbalanced and end < len(text) and text[end] in '”"':
         end += 1  # keep the closing mark of a partial quote the content ends with
@@ -134,7 +133,7 @@ def reported_speech(
             continue
         low, high = text.rfind("\n", 0, cue_span[0]) + 1, text.find("\n", cue_span[0])
         high = len(text) if high < 0 else high
-        span = _span([t for t in doc[a:b] if low <= t.idx < high])  # never beyond the cue's paragraph
+        span = _span([t for t in doc[a:b] if low <= t.idx < high], text)  # never beyond the cue's paragraph
         if span is None or _mostly_quoted(span, quoted):
             continue
         speaker = speakers.resolve(subject)

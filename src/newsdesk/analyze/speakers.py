@@ -78,6 +78,8 @@ class Speakers:
         self._spans = spans
         self._span_starts = [s for s, _, _ in spans]
         self._people: dict[str, _Person] = {}
+        self._sentences: list[Any] | None = None
+        self._sentence_starts: list[int] = []
         for s, e, ent in spans:
             if ent.label in _PERSON_LABELS or self._titled(s, e):
                 person = self._people.setdefault(ent.name, _Person(ent))
@@ -195,8 +197,11 @@ class Speakers:
         if word not in _HE | _SHE | _THEY | _IT:
             return None
         want_person = word in _HE | _SHE
-        sentences = list(self.doc.sents)
-        index = next((i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end), 0)
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+            self._sentence_starts = [sent.start for sent in self._sentences]
+        sentences = self._sentences
+        index = max(0, bisect.bisect_right(self._sentence_starts, pronoun.i) - 1)
         for back in range(_LOOKBACK_SENTENCES):
             if index - back < 0:
                 break
