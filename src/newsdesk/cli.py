@@ -24,7 +24,7 @@ from newsdesk.ingest import Report, extract, ingest
 from newsdesk.model import Article, Failure, to_dict
 from newsdesk.render import article_summary
 from newsdesk.settings import Settings
-from newsdesk.store import open_store
+from newsdesk.store import Store, open_store
 
 __all__ = ["main"]
 
@@ -226,31 +226,48 @@ def timeline_cmd(
 def _ingest_with_progress(
     files: tuple[str, ...], db: str, settings: Settings, replace: bool, seen: list[str] | None = None
 ) -> Report:
-    """Ingest with a spinner on a terminal; ``seen`` collects the ids of the articles read."""
+    """Ingest into the desk ``db`` (opened and closed here), with a spinner on a terminal."""
     store = open_store(db)
+    try:
+        return _ingest_into(store, files, settings, replace=replace, seen=seen)
+    finally:
+        store.close()
+
+
+def _ingest_into(
+    store: Store,
+    files: tuple[str, ...],
+    settings: Settings,
+    *,
+    replace: bool = False,
+    seen: list[str] | None = None,
+    sources: list[tuple[str, str]] | None = None,
+) -> Report:
+    """Ingest with a spinner on a terminal; ``seen`` collects the ids of the articles read,
+    ``sources`` every ``(source, id)`` read, in order (two files with one text are two entries)."""
     progress: Any = None
     task: Any = None
 
     def tick(item: Article | Failure, new: bool) -> None:
         if isinstance(item, Failure):
             _print_failure(item)
-        elif seen is not None and item.id not in seen:
-            seen.append(item.id)
+        else:
+            if seen is not None and item.id not in seen:
+                seen.append(item.id)
+            if sources is not None:
+                sources.append((item.source, item.id))
         if progress is not None:
             progress.update(task, advance=1, description=Path(item.source).name)
 
-    try:
-        if not err.is_terminal:
-            return ingest(files, store, settings, replace=replace, on_item=tick)
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    if not err.is_terminal:
+        return ingest(files, store, settings, replace=replace, on_item=tick)
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        with Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
-        ) as progress:
-            task = progress.add_task("reading…", total=None)
-            return ingest(files, store, settings, replace=replace, on_item=tick)
-    finally:
-        store.close()
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+    ) as bar:
+        progress, task = bar, bar.add_task("reading…", total=None)
+        return ingest(files, store, settings, replace=replace, on_item=tick)
 
 
 @main.command("ingest")
@@ -300,6 +317,59 @@ def brief_cmd(
     finally:
         store.close()
     _finish(report, strict=strict)
+
+
+@main.command("stories")
+@input_options
+@db_option
+@format_option("text", "jsonl", "json")
+@click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")
+def stories_cmd(
+    files: tuple[str, ...],
+    db: str,
+    fmt: str,
+    strict: bool,
+    config: str | None,
+    published: str | None,
+    outlet: str | None,
+) -> None:
+    """Store articles and group them into stories (one event each), joining the desk's stories.
+
+    Copies of one text (the same wire story run by several outlets) are marked
+    as copies. jsonl prints {"source", "story", "id", "copy_of"} per input.
+
+    \b
+    Examples:
+      newsdesk stories examples/
+      newsdesk stories feeds/*.jsonl --format jsonl > stories.jsonl
+      newsdesk stories pages/ --db memory:          # nothing kept
+    """
+    from newsdesk.stories import place_in_desk
+
+    settings = _settings(config, published, outlet)
+    ids: list[str] = []
+    sources: list[tuple[str, str]] = []
+    store = open_store(db)
+    try:
+        report = _ingest_into(store, files, settings, seen=ids, sources=sources)
+        links = {link.article_id: link for link in place_in_desk(store, ids, settings)}
+        rows = [
+            {"source": source, "story": links[aid].story_id, "id": aid, "copy_of": links[aid].copy_of}
+            for source, aid in sources
+            if aid in links
+        ]
+        if fmt == "json":
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        elif fmt == "jsonl":
+            for row in rows:
+                click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            from newsdesk.render import story_listing
+
+            out.print(story_listing(list(store.articles(ids)), list(links.values())))
+    finally:
+        store.close()
+    _finish(report, strict=strict, quiet=fmt != "text" and not report.failed)
 
 
 @main.command("show")

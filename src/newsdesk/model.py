@@ -32,6 +32,7 @@ __all__ = [
     "Failure",
     "Mention",
     "Quote",
+    "StoryLink",
     "article_id",
     "from_dict",
     "to_dict",
@@ -185,6 +186,22 @@ class Article(_Record):
                 if s < end and start < e:
                     return entity
         return None
+
+
+@dataclass(frozen=True)
+class StoryLink(_Record):
+    """Where one article sits among the stories of a desk.
+
+    ``story_id`` names the story (the id of its founding article);
+    ``copy_of`` is the article this one is a near-duplicate of (the same wire
+    copy, a light edit), None for an original; ``keys`` are the telling
+    features by which later articles find it as a neighbour.
+    """
+
+    article_id: str
+    story_id: str
+    copy_of: str | None = None
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from collections import Counter
 
 from rich.markup import escape
 
-from newsdesk.model import Article
+from newsdesk.model import Article, StoryLink
 
-__all__ = ["article_summary", "short"]
+__all__ = ["article_summary", "short", "story_listing"]
 
 _GROUPS = (("People", ("PERSON",)), ("Organisations", ("ORG",)), ("Places", ("GPE", "LOC", "FAC")))
 
@@ -67,3 +67,30 @@ def article_summary(article: Article, *, max_items: int = 12) -> str:
         reasons = Counter(d.reason for d in article.debris)
         lines.append("[dim]" + escape("Removed: " + ", ".join(f"{n} {r}" for r, n in reasons.items())) + "[/]")
     return "\n".join(lines)
+
+
+def story_listing(articles: list[Article], links: list[StoryLink]) -> str:
+    """Stories, largest first: each with its articles (outlet, date, title) and which are copies."""
+    from newsdesk.stories.sources import independent_sources
+
+    by_id = {a.id: a for a in articles}
+    stories: dict[str, list[StoryLink]] = {}
+    for link in links:
+        if link.article_id in by_id:
+            stories.setdefault(link.story_id, []).append(link)
+    blocks = []
+    for story_id, members in sorted(stories.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        members.sort(key=lambda link: (by_id[link.article_id].published or "9999", link.article_id))
+        first = by_id[members[0].article_id]
+        n_sources = independent_sources(
+            [by_id[m.article_id] for m in members], {m.article_id: m.copy_of for m in members}
+        )
+        head = f"story {story_id[:8]} · {len(members)} article{'s' * (len(members) != 1)} · {n_sources} independent"
+        lines = [f"[bold cyan]━━ {escape(head)} ━━[/]", f"[bold]{escape(first.title or short(first.text, 100))}[/]"]
+        for m in members:
+            a = by_id[m.article_id]
+            where = " · ".join((a.outlet or "unknown outlet", a.published or "undated"))
+            copy = f" [dim](copy of {m.copy_of[:8]})[/]" if m.copy_of else ""
+            lines.append(f"  {escape(where)}: {escape(a.title or short(a.text, 80))}{copy}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

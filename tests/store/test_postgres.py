@@ -33,7 +33,19 @@ def test_postgres_has_the_sqlite_tables_and_columns(open_postgres: Opener, tmp_p
     store = open_postgres()
     lite = sqlite3.connect(tmp_path / "desk.db")
     SQLiteStore(tmp_path / "desk.db").close()
-    for table in ("articles", "entities", "mentions", "quotes", "amounts", "dates", "events", "debris", "migrations"):
+    for table in (
+        "articles",
+        "entities",
+        "mentions",
+        "quotes",
+        "amounts",
+        "dates",
+        "events",
+        "debris",
+        "migrations",
+        "story_links",
+        "story_keys",
+    ):
         expected = [r[1] for r in lite.execute(f"PRAGMA table_info({table})")]
         got = [
             r["column_name"]

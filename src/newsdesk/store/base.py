@@ -16,9 +16,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from newsdesk.model import Article
+from newsdesk.model import Article, StoryLink
 
 __all__ = ["SEARCH_KINDS", "ArticleSummary", "SearchHit", "Store"]
+
+StoryLinks = list[StoryLink]
+"""A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,29 @@ class Store(Protocol):
 
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
         """Stored articles in full: those of ``ids``, or all of them."""
+        ...
+
+    def put_story_links(self, links: Iterable[StoryLink]) -> None:
+        """Record (or move) stored articles into stories, all in one transaction.
+
+        An article is in one story at a time: a new link for it replaces the
+        old one, keys included.
+
+        Raises:
+            KeyError: when an article is not stored (nothing is written then).
+        """
+        ...
+
+    def story_links(self, *, story_id: str | None = None, article_ids: Iterable[str] | None = None) -> StoryLinks:
+        """Links of one story, of some articles, or all of them (by story, then article)."""
+        ...
+
+    def story_neighbours(self, keys: Iterable[str], *, per_key: int = 200) -> StoryLinks:
+        """Links of articles that share a blocking key with ``keys``.
+
+        At most ``per_key`` articles per key, the most recently linked first,
+        so a common key never loads the whole desk.
+        """
         ...
 
     def close(self) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
-from newsdesk.model import Article
+from newsdesk.model import Article, StoryLink
 from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit
 from newsdesk.store.search import matches, query_terms, snippet
 
 __all__ = ["MemoryStore"]
+
+StoryLinks = list[StoryLink]
+"""A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 
 
 class MemoryStore:
@@ -17,11 +20,16 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self._articles: dict[str, tuple[Article, str]] = {}
+        self._links: dict[str, StoryLink] = {}
+        self._linked: dict[str, int] = {}  # article id -> link order (for "most recent first")
+        self._clock = 0
 
     def put(self, article: Article, *, replace: bool = False) -> bool:
         if article.id in self._articles and not replace:
             return False
         new = article.id not in self._articles
+        if not new:  # as in SQL: replacing an article drops its story link
+            self._links.pop(article.id, None)
         self._articles[article.id] = (article, datetime.now(UTC).isoformat(timespec="seconds"))
         return new or replace
 
@@ -85,8 +93,37 @@ class MemoryStore:
             if key in self._articles:
                 yield self._articles[key][0]
 
+    def put_story_links(self, links: Iterable[StoryLink]) -> None:
+        todo = list(links)
+        missing = [link.article_id for link in todo if link.article_id not in self._articles]
+        if missing:
+            raise KeyError(f"not stored: {', '.join(missing[:5])}")
+        for link in todo:
+            self._clock += 1
+            self._links[link.article_id] = link
+            self._linked[link.article_id] = self._clock
+
+    def story_links(self, *, story_id: str | None = None, article_ids: Iterable[str] | None = None) -> StoryLinks:
+        wanted = None if article_ids is None else set(article_ids)
+        found = [
+            link
+            for link in self._links.values()
+            if (story_id is None or link.story_id == story_id) and (wanted is None or link.article_id in wanted)
+        ]
+        return sorted(found, key=lambda link: (link.story_id, link.article_id))
+
+    def story_neighbours(self, keys: Iterable[str], *, per_key: int = 200) -> StoryLinks:
+        found: dict[str, StoryLink] = {}
+        for key in dict.fromkeys(keys):
+            having = [link for link in self._links.values() if key in link.keys]
+            having.sort(key=lambda link: -self._linked[link.article_id])
+            for link in having[:per_key]:
+                found[link.article_id] = link
+        return sorted(found.values(), key=lambda link: (link.story_id, link.article_id))
+
     def close(self) -> None:
         self._articles.clear()
+        self._links.clear()
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(SEARCH_KINDS)}

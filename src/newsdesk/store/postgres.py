@@ -30,11 +30,14 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote
+from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote, StoryLink
 from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit
 from newsdesk.store.search import query_terms, snippet, tokens
 
 __all__ = ["MIGRATIONS", "PostgresStore"]
+
+StoryLinks = list[StoryLink]
+"""A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -157,6 +160,34 @@ MIGRATIONS: list[tuple[str, str]] = [
     );
     CREATE INDEX search_docs_article ON search_docs(article_id);
     CREATE INDEX search_docs_words ON search_docs USING GIN (words);
+    """,
+    ),
+    (
+        "stories: which story each article is in, and the keys that find its neighbours",
+        """
+    CREATE TABLE story_links (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL,
+        copy_of TEXT,
+        linked_at TEXT NOT NULL,
+        link_order BIGINT NOT NULL
+    );
+    CREATE INDEX story_links_story ON story_links(story_id);
+    CREATE SEQUENCE story_links_seq;
+    CREATE TABLE story_keys (
+        key TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, article_id)
+    );
+    CREATE INDEX story_keys_article ON story_keys(article_id);
+    CREATE VIEW stories AS
+        SELECT l.story_id AS id, count(*) AS n_articles,
+               count(*) - count(l.copy_of) AS n_originals,
+               count(DISTINCT a.outlet) AS n_outlets,
+               min(a.published) AS first_published, max(a.published) AS last_published,
+               (SELECT title FROM articles WHERE id = l.story_id) AS title
+        FROM story_links l JOIN articles a ON a.id = l.article_id
+        GROUP BY l.story_id;
     """,
     ),
 ]
@@ -436,6 +467,57 @@ class PostgresStore:
             )
             for r in rows
         ]
+
+    # ------------------------------------------------------------------ stories
+
+    def put_story_links(self, links: Iterable[StoryLink]) -> None:
+        todo = list(links)
+        with self.transaction() as db:
+            ids = [link.article_id for link in todo]
+            present = {r["id"] for r in db.execute("SELECT id FROM articles WHERE id = ANY(%s)", (ids,))}
+            missing = [i for i in ids if i not in present]
+            if missing:
+                raise KeyError(f"not stored: {', '.join(missing[:5])}")
+            cur = db.cursor()
+            for link in todo:
+                cur.execute("DELETE FROM story_keys WHERE article_id = %s", (link.article_id,))
+                cur.execute(
+                    "INSERT INTO story_links VALUES (%s,%s,%s,%s,nextval('story_links_seq'))"
+                    " ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id,"
+                    " copy_of = EXCLUDED.copy_of, linked_at = EXCLUDED.linked_at, link_order = EXCLUDED.link_order",
+                    (link.article_id, link.story_id, link.copy_of, _now()),
+                )
+                cur.executemany(
+                    "INSERT INTO story_keys VALUES (%s,%s) ON CONFLICT DO NOTHING",
+                    [(k, link.article_id) for k in dict.fromkeys(link.keys)],
+                )
+
+    def story_links(self, *, story_id: str | None = None, article_ids: Iterable[str] | None = None) -> StoryLinks:
+        ids = None if article_ids is None else list(article_ids)
+        rows = self.conn.execute(
+            """SELECT l.article_id, l.story_id, l.copy_of,
+                      coalesce((SELECT array_agg(k.key ORDER BY k.key) FROM story_keys k
+                                WHERE k.article_id = l.article_id), '{}') AS keys
+               FROM story_links l
+               WHERE (%(story)s::text IS NULL OR l.story_id = %(story)s::text)
+                 AND (%(ids)s::text[] IS NULL OR l.article_id = ANY(%(ids)s::text[]))
+               ORDER BY l.story_id, l.article_id""",
+            {"story": story_id, "ids": ids},
+        ).fetchall()
+        return [StoryLink(r["article_id"], r["story_id"], r["copy_of"], tuple(r["keys"])) for r in rows]
+
+    def story_neighbours(self, keys: Iterable[str], *, per_key: int = 200) -> StoryLinks:
+        found: set[str] = set()
+        for key in dict.fromkeys(keys):
+            found.update(
+                r["article_id"]
+                for r in self.conn.execute(
+                    "SELECT k.article_id FROM story_keys k JOIN story_links l ON l.article_id = k.article_id"
+                    " WHERE k.key = %s ORDER BY l.link_order DESC LIMIT %s",
+                    (key, int(per_key)),
+                )
+            )
+        return self.story_links(article_ids=sorted(found)) if found else []
 
     def close(self) -> None:
         self.conn.close()

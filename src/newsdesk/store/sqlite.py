@@ -14,17 +14,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote
+from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote, StoryLink
 from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit
 from newsdesk.store.search import fts_query, query_terms
 
 __all__ = ["MIGRATIONS", "SQLiteStore"]
+
+StoryLinks = list[StoryLink]
+StoryClauses = list[str]
+"""A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -185,10 +189,37 @@ MIGRATIONS: list[tuple[str, str]] = [
         SELECT article_id, 'entity', idx, name, aliases FROM entities;
     """,
     ),
+    (
+        "stories: which story each article is in, and the keys that find its neighbours",
+        """
+    CREATE TABLE story_links (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL,                   -- the id of the story's founding article
+        copy_of TEXT,                             -- the article this one is a near-duplicate of
+        linked_at TEXT NOT NULL,
+        link_order INTEGER NOT NULL               -- the most recent neighbours first
+    );
+    CREATE INDEX story_links_story ON story_links(story_id);
+    CREATE TABLE story_keys (
+        key TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, article_id)
+    );
+    CREATE INDEX story_keys_article ON story_keys(article_id);
+    CREATE VIEW stories AS
+        SELECT l.story_id AS id, count(*) AS n_articles,
+               count(*) - count(l.copy_of) AS n_originals,
+               count(DISTINCT a.outlet) AS n_outlets,
+               min(a.published) AS first_published, max(a.published) AS last_published,
+               (SELECT title FROM articles WHERE id = l.story_id) AS title
+        FROM story_links l JOIN articles a ON a.id = l.article_id
+        GROUP BY l.story_id;
+    """,
+    ),
 ]
 """(description, SQL) in order; applied once each and recorded in ``migrations``."""
 
-_CHILD_TABLES = ("mentions", "entities", "quotes", "amounts", "dates", "events", "debris")
+_CHILD_TABLES = ("story_keys", "story_links", "mentions", "entities", "quotes", "amounts", "dates", "events", "debris")
 
 
 def _now() -> str:
@@ -518,6 +549,67 @@ class SQLiteStore:
             [*params, int(limit), int(offset)],
         ).fetchall()
         return [ArticleSummary(*tuple(r)) for r in rows]
+
+    # ------------------------------------------------------------------ stories
+
+    def put_story_links(self, links: Iterable[StoryLink]) -> None:
+        todo = list(links)
+        with self.transaction() as db:
+            missing = [
+                link.article_id
+                for link in todo
+                if db.execute("SELECT 1 FROM articles WHERE id = ?", (link.article_id,)).fetchone() is None
+            ]
+            if missing:
+                raise KeyError(f"not stored: {', '.join(missing[:5])}")
+            seq = int(db.execute("SELECT coalesce(max(link_order), 0) FROM story_links").fetchone()[0])
+            for n, link in enumerate(todo, seq + 1):
+                db.execute("DELETE FROM story_keys WHERE article_id = ?", (link.article_id,))
+                db.execute(
+                    "INSERT OR REPLACE INTO story_links VALUES (?,?,?,?,?)",
+                    (link.article_id, link.story_id, link.copy_of, _now(), n),
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO story_keys VALUES (?,?)", [(k, link.article_id) for k in link.keys]
+                )
+
+    def _links(self, where: str, params: Sequence[Any]) -> StoryLinks:
+        rows = self.conn.execute(
+            f"SELECT l.article_id, l.story_id, l.copy_of, (SELECT json_group_array(key) FROM"
+            f" (SELECT key FROM story_keys k WHERE k.article_id = l.article_id ORDER BY key)) AS keys"
+            f" FROM story_links l {where} ORDER BY l.story_id, l.article_id",
+            params,
+        ).fetchall()
+        return [StoryLink(r[0], r[1], r[2], tuple(json.loads(r[3]))) for r in rows]
+
+    def story_links(self, *, story_id: str | None = None, article_ids: Iterable[str] | None = None) -> StoryLinks:
+        clauses: StoryClauses = []
+        params: StoryClauses = []
+        if story_id is not None:
+            clauses.append("l.story_id = ?")
+            params.append(story_id)
+        if article_ids is not None:
+            ids = list(article_ids)
+            clauses.append(f"l.article_id IN ({','.join('?' * len(ids))})" if ids else "0")
+            params += ids
+        return self._links(("WHERE " + " AND ".join(clauses)) if clauses else "", params)
+
+    def story_neighbours(self, keys: Iterable[str], *, per_key: int = 200) -> StoryLinks:
+        found: set[str] = set()
+        for key in dict.fromkeys(keys):
+            found.update(
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT k.article_id FROM story_keys k JOIN story_links l ON l.article_id = k.article_id"
+                    " WHERE k.key = ? ORDER BY l.link_order DESC LIMIT ?",
+                    (key, int(per_key)),
+                )
+            )
+        links: StoryLinks = []
+        ids = sorted(found)
+        for start in range(0, len(ids), 500):
+            links += self.story_links(article_ids=ids[start : start + 500])
+        return sorted(links, key=lambda link: (link.story_id, link.article_id))
 
     def close(self) -> None:
         self.conn.close()

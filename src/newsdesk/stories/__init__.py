@@ -1,7 +1,24 @@
-"""Across articles: the timeline of a story (and, as they land, duplicates, clusters and briefs)."""
+"""Across articles: copies, stories, corroboration, the timeline and the sourced brief.
+
+* :mod:`~newsdesk.stories.dedupe` finds copies of one text (MinHash LSH).
+* :mod:`~newsdesk.stories.features` and :mod:`~newsdesk.stories.clusters`
+  group articles about one event into a story, near-linearly.
+* :mod:`~newsdesk.stories.assign` does both against a desk, incrementally.
+* :mod:`~newsdesk.stories.timeline` orders a story's dated events.
+"""
 
 from __future__ import annotations
 
+from newsdesk.stories.assign import find_stories, place_in_desk
+from newsdesk.stories.dedupe import Copies, find_copies
 from newsdesk.stories.timeline import TimelineEntry, build_timeline, render_timeline
 
-__all__ = ["TimelineEntry", "build_timeline", "render_timeline"]
+__all__ = [
+    "Copies",
+    "TimelineEntry",
+    "build_timeline",
+    "find_copies",
+    "find_stories",
+    "place_in_desk",
+    "render_timeline",
+]
