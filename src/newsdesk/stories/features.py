@@ -157,7 +157,7 @@ def profile(article: Article, vector: tuple[float, ...] | None = None) -> Profil
     names = _names(article)
     top_terms = sorted(terms, key=lambda k: (-terms[k], k))[:_TOP_TERMS]
     top_names = sorted(names, key=lambda k: (-names[k], k))[:_TOP_NAMES]
-    keys = tuple(dict.fromkeys([*(f"n:{k}" for k in top_names), *(f"t:{k}" for k in top_terms)]))
+    keys = tuple(sorted({*(f"n:{k}" for k in top_names), *(f"t:{k}" for k in top_terms)}))
     return Profile(
         id=article.id,
         outlet=(article.outlet or "").strip().lower() or None,

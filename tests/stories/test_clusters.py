@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsdesk import Article, MemoryStore, Settings, SQLiteStore, Store
+from newsdesk.stories import find_stories, place_in_desk
+from newsdesk.stories.clusters import _average_linkage, candidate_pairs, cluster, similarity
+from newsdesk.stories.features import Profile, profile
+
+SAME_EVENT = ("northern-courier-varga", "harbour-times-varga", "capital-post-varga", "valley-gazette-varga-copy")
+
+
+def prof(pid: str, keys: tuple[str, ...], terms: dict[str, float], published: date | None = None) -> Profile:
+    return Profile(pid, None, published, terms, {}, {}, keys)
+
+
+def test_clusters_fixture_stories(varga: dict[str, Article]) -> None:
+    links = {link.article_id: link for link in find_stories(list(varga.values()))}
+    story = {name: links[a.id].story_id for name, a in varga.items()}
+    assert len({story[name] for name in SAME_EVENT}) == 1
+    assert story["northern-courier-varga-drill"] != story["northern-courier-varga"]  # same actors, months later
+    assert story["harbour-times-ferry"] not in {story[n] for n in varga if n != "harbour-times-ferry"}
+    assert links[varga["valley-gazette-varga-copy"].id].copy_of == varga["northern-courier-varga"].id
+    assert [name for name in varga if links[varga[name].id].copy_of] == ["valley-gazette-varga-copy"]
+
+
+def test_clusters_profile_keeps_names_numbers_and_keys(varga: dict[str, Article]) -> None:
+    p = profile(varga["northern-courier-varga"])
+    assert "p:lena varga" in p.names and "p:varga" in p.names
+    assert {"12500", "28"} <= set(p.numbers)  # troops, and the date of the next talks
+    assert any(k.startswith("n:") for k in p.keys) and any(k.startswith("t:") for k in p.keys)
+    assert p.published == date(2025, 10, 14) and p.outlet == "northern courier"
+
+
+@pytest.mark.parametrize(
+    ("gap_days", "linked"),
+    [(0, True), (10, True), (31, False), (200, False)],
+)
+def test_clusters_similarity_ends_at_the_window(gap_days: int, linked: bool) -> None:
+    terms = {"varga": 0.8, "estavia": 0.6}
+    a = prof("a", (), terms, date(2025, 1, 1))
+    b = prof("b", (), terms, date.fromordinal(date(2025, 1, 1).toordinal() + gap_days))
+    assert (similarity(a, b, Settings()) > 0) is linked
+    undated = prof("c", (), terms)
+    assert similarity(a, undated, Settings()) == pytest.approx(Settings().story_weight_terms / 1.0)
+
+
+def test_clusters_blocking_skips_keys_shared_by_too_many() -> None:
+    profiles = [prof(str(i), ("t:common", f"t:pair{i // 2}"), {}) for i in range(6)]
+    assert candidate_pairs(profiles, Settings(story_block_cap=5)) == {(0, 1), (2, 3), (4, 5)}
+    assert len(candidate_pairs(profiles, Settings(story_block_cap=6))) == 15
+
+
+def test_clusters_average_linkage_counts_missing_edges_as_zero() -> None:
+    # a triangle 0-1-2 and a pendant 3 linked to 2 only: the mean from {0,1,2} to 3 is 0.9 / 3
+    edges = {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9, (2, 3): 0.9}
+    merged = _average_linkage([[0], [1], [2], [3]], [False] * 4, edges, 0.5)
+    assert sorted(sorted(c) for c in merged) == [[0, 1, 2], [3]]
+    merged = _average_linkage([[0], [1], [2], [3]], [False] * 4, edges, 0.25)
+    assert sorted(sorted(c) for c in merged) == [[0, 1, 2, 3]]
+
+
+def test_clusters_fixed_stories_never_merge() -> None:
+    edges = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.9}
+    merged = _average_linkage([[0], [1], [2]], [True, True, False], edges, 0.1)
+    assert sorted(sorted(c) for c in merged) in ([[0, 2], [1]], [[0], [1, 2]])
+
+
+def test_clusters_new_story_is_named_by_its_earliest_article() -> None:
+    terms = {"varga": 1.0}
+    profiles = [prof("b", ("t:varga",), terms, date(2025, 1, 2)), prof("a", ("t:varga",), terms, date(2025, 1, 3))]
+    assert cluster(profiles, Settings()) == {"a": "b", "b": "b"}
+
+
+@pytest.fixture(params=["memory", "sqlite"])
+def desk(request: pytest.FixtureRequest, tmp_path) -> Store:  # type: ignore[no-untyped-def]
+    return MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "desk.db")
+
+
+def test_clusters_incremental_join_without_reclustering(desk: Store, varga: dict[str, Article]) -> None:
+    first = [varga["northern-courier-varga"], varga["harbour-times-ferry"], varga["northern-courier-varga-drill"]]
+    for a in first:
+        desk.put(a)
+    before = {link.article_id: link.story_id for link in place_in_desk(desk, [a.id for a in first])}
+    later = [varga["harbour-times-varga"], varga["capital-post-varga"], varga["valley-gazette-varga-copy"]]
+    for a in later:
+        desk.put(a)
+    links = place_in_desk(desk, [a.id for a in later])
+    assert {link.story_id for link in links} == {before[varga["northern-courier-varga"].id]}
+    assert {link.article_id: link.story_id for link in desk.story_links(article_ids=before)} == before
+    copy = next(link for link in links if link.article_id == varga["valley-gazette-varga-copy"].id)
+    assert copy.copy_of == varga["northern-courier-varga"].id
+    again = place_in_desk(desk, [a.id for a in later])  # running twice changes nothing
+    assert again == links
