@@ -1,48 +1,51 @@
 from __future__ import annotations
 
-from newsdesk import Article, DateRef, Event, article_id
+from newsdesk import Article, Event, article_id
 from newsdesk.web.timeline import timeline
 
 TEXT = "Crews struck on Monday. Talks resume on Thursday. Pay rose in 2030."
 
 
-def article(outlet: str, published: str | None, *, events: bool = True) -> Article:
-    t = TEXT
+def article(outlet: str, published: str | None, *, talks: bool = True) -> Article:
+    events = [
+        Event("Crews", "struck", "strike", (0, 23), date="2031-05-12", date_source="text"),
+        Event(None, "rose", "economy", (50, 67), target="Pay", date="2030", date_source="text"),
+    ]
+    if talks:
+        events.append(Event("Talks", "resume", "meeting", (24, 49), date="2031-05-15", date_source="text"))
     return Article(
-        id=article_id(t, outlet=outlet),
+        id=article_id(TEXT, outlet=outlet),
         source=f"{outlet}.txt",
-        text=t,
+        text=TEXT,
         outlet=outlet,
         title=f"{outlet} story",
         published=published,
         sentences=((0, 23), (24, 49), (50, 67)),
-        dates=(
-            DateRef("Monday", 16, 22, "2031-05-12", True),
-            DateRef("Thursday", 40, 48, "2031-05-15", True),
-            DateRef("2030", 62, 66, "2030", True),  # a year cannot be placed on a day
-        ),
-        events=(Event("Crews", "struck", "strike", (0, 23), date="2031-05-12"),) if events else (),
+        events=tuple(events),
     )
 
 
-def test_timeline_orders_events_dated_sentences_and_publications() -> None:
-    points = timeline([article("Harbour Times", "2031-05-12")])
-    assert [(p.date, p.lane, p.label) for p in points] == [
-        ("2031-05-12", "strike", "Crews struck"),  # the event, not its sentence again
-        ("2031-05-12", "published", "Harbour Times story"),
-        ("2031-05-15", "said to happen", "Talks resume on Thursday."),
+def test_timeline_events_in_order_then_publications() -> None:
+    rows = timeline([article("Harbour Times", "2031-05-12")])
+    assert [(r.when, r.day, r.lane, r.label) for r in rows] == [
+        ("2030", None, "economy", "rose Pay"),  # a year stays in the table, off the day axis
+        ("2031-05-12", "2031-05-12", "strike", "Crews struck"),
+        ("2031-05-15", "2031-05-15", "meeting", "Talks resume"),
+        ("2031-05-12", "2031-05-12", "published", "Harbour Times story"),
     ]
-    assert points[0].span == (0, 23) and points[1].span is None
+    assert rows[1].span == (0, 23) and rows[1].sentence == "Crews struck on Monday."
+    assert rows[3].span is None
 
 
-def test_timeline_merges_one_sentence_carried_by_several_outlets() -> None:
-    points = timeline([article("Harbour Times", "2031-05-12"), article("Coast Wire", None, events=False)])
-    talks = [p for p in points if p.label == "Talks resume on Thursday."]
-    assert len(talks) == 1 and talks[0].outlets == ["Harbour Times", "Coast Wire"]
-    monday = [p for p in points if p.date == "2031-05-12" and p.lane != "published"]
-    assert {p.lane for p in monday} == {"strike", "said to happen"}  # Coast Wire has no event, only the date
+def test_timeline_merges_one_event_carried_by_several_outlets() -> None:
+    rows = timeline([article("Harbour Times", "2031-05-12"), article("Coast Wire", "2031-05-13", talks=False)])
+    struck = [r for r in rows if r.lane == "strike"]
+    assert len(struck) == 1 and struck[0].outlets == ["Harbour Times", "Coast Wire"]
+    talks = [r for r in rows if r.lane == "meeting"]
+    assert talks[0].outlets == ["Harbour Times"]
+    assert [r.outlets for r in rows if r.lane == "published"] == [["Harbour Times"], ["Coast Wire"]]
 
 
 def test_timeline_nothing_dated() -> None:
-    a = article("Harbour Times", None, events=False).copy_with(dates=())
+    a = article("Harbour Times", None).copy_with(events=())
     assert timeline([a]) == []

@@ -1,11 +1,12 @@
-"""The timeline of a story: what happened on which day, each point citing its sentence.
+"""The timeline of a story for its page: the plot's points and the table's rows.
 
-Points come from three places, most telling first: the events the analysis
-found (actor, action, target, with a date), sentences that name a day the
-analysis resolved (``DateRef`` with a full date), and the publication of each
-article. Only days count (``2024-03-05``; a bare month or year cannot be
-placed on a day axis). One sentence carried by several outlets (copies of
-one wire story) is one point listing them all.
+The events and their order come from :func:`newsdesk.stories.build_timeline`
+(event time and reporting time kept apart, each entry citing its sentence).
+Here they are shaped for a page: one event carried by several outlets (copies
+of one wire story, or the same fact told twice) is one row listing them all,
+and the plot gets a point per event that is dated to a day (a bare month or
+year cannot sit on a day axis; it stays in the table) plus one per
+publication.
 """
 
 from __future__ import annotations
@@ -14,21 +15,30 @@ import re
 from dataclasses import dataclass, field
 
 from newsdesk.model import Article
+from newsdesk.stories import build_timeline
 
-__all__ = ["TimelinePoint", "timeline"]
+__all__ = ["TimelineRow", "timeline"]
 
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
 @dataclass
-class TimelinePoint:
-    """One dated thing; ``lane`` groups points on the plot (an event category, "said to happen", "published")."""
+class TimelineRow:
+    """One event (or publication) and the outlets that report it.
 
-    date: str
+    ``when`` is as precise as the text allows; ``day`` is set when it names a
+    day (the plot shows those). ``lane`` is the event's category, or
+    "published". ``span`` is the cited sentence of the first article.
+    """
+
+    when: str | None
+    day: str | None
     lane: str
     label: str
     article_id: str
     span: tuple[int, int] | None
+    sentence: str = ""
+    date_source: str | None = None
     outlets: list[str] = field(default_factory=list)
 
 
@@ -37,44 +47,27 @@ def _day(value: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def _sentence(article: Article, start: int) -> tuple[int, int] | None:
-    return next(((s, e) for s, e in article.sentences if s <= start < e), None)
-
-
-def _short(text: str, limit: int = 140) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def timeline(articles: list[Article]) -> list[TimelinePoint]:
-    """Every dated point of ``articles``, by date (then lane), copies merged."""
-    points: dict[tuple[str, str, str], TimelinePoint] = {}
-
-    def add(date: str, lane: str, label: str, article: Article, span: tuple[int, int] | None) -> None:
-        key = (date, lane, " ".join(label.lower().split()))
-        point = points.setdefault(key, TimelinePoint(date, lane, label, article.id, span))
-        outlet = article.outlet or "unknown outlet"
-        if outlet not in point.outlets:
-            point.outlets.append(outlet)
-
+def timeline(articles: list[Article]) -> list[TimelineRow]:
+    """The story's events in the order they happened, copies merged, then its publications."""
+    rows: dict[tuple[str | None, str, str], TimelineRow] = {}
+    for entry in build_timeline(articles):
+        label = " ".join(x for x in (entry.actor, entry.action, entry.target) if x)
+        key = (entry.when, entry.category, " ".join(label.lower().split()))
+        row = rows.setdefault(
+            key,
+            TimelineRow(entry.when, _day(entry.when), entry.category, label, entry.article_id, entry.sentence,
+                        entry.sentence_text, entry.date_source),
+        )  # fmt: skip
+        outlet = entry.outlet or "unknown outlet"
+        if outlet not in row.outlets:
+            row.outlets.append(outlet)
+    published: list[TimelineRow] = []
     for article in articles:
-        covered: set[tuple[int, int]] = set()
-        for event in article.events:
-            day = _day(event.date)
-            if day is None:
-                continue
-            what = " ".join(x for x in (event.actor, event.action, event.target) if x)
-            add(day, event.category, what, article, event.sentence)
-            covered.add(event.sentence)
-        for date in article.dates:
-            day = _day(date.value)
-            sentence = _sentence(article, date.start)
-            if day is None or sentence is None or sentence in covered:
-                continue
-            covered.add(sentence)
-            add(day, "said to happen", _short(article.text[sentence[0] : sentence[1]]), article, sentence)
-        day = _day(article.published)
-        if day is not None:
-            add(day, "published", article.title or article.source, article, None)
-    lanes = {"published": 2, "said to happen": 1}
-    return sorted(points.values(), key=lambda p: (p.date, lanes.get(p.lane, 0), p.lane, p.label))
+        if article.published:
+            title = article.title or article.source
+            published.append(
+                TimelineRow(article.published, _day(article.published), "published", title, article.id, None,
+                            outlets=[article.outlet or "unknown outlet"])
+            )  # fmt: skip
+    published.sort(key=lambda r: (r.when or "", r.outlets))
+    return [*rows.values(), *published]
