@@ -12,17 +12,14 @@ from fastapi.testclient import TestClient
 from newsdesk import SQLiteStore
 from newsdesk.web import create_app
 
-from .desk import fixtures
+from .desk import fill
 
 
 @pytest.fixture
 def desk_path(tmp_path: Path) -> Path:
     """A SQLite desk holding the fixture articles."""
     path = tmp_path / "desk.db"
-    store = SQLiteStore(path)
-    for article in fixtures():
-        store.put(article)
-    store.close()
+    fill(SQLiteStore(path)).close()
     return path
 
 

@@ -7,7 +7,8 @@ links that must render as inert text.
 
 from __future__ import annotations
 
-from newsdesk import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote, article_id
+from newsdesk import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote, Store, article_id
+from newsdesk.model import StoryLink
 
 
 def at(text: str, part: str, nth: int = 0) -> tuple[int, int]:
@@ -177,3 +178,17 @@ def hostile() -> Article:
 
 def fixtures() -> list[Article]:
     return [harbour(), coast(), hostile()]
+
+
+def story_links() -> list[StoryLink]:
+    """The ferry strike is one story (two outlets); the hostile article is a story of its own."""
+    ferry = harbour().id
+    return [StoryLink(harbour().id, ferry), StoryLink(coast().id, ferry), StoryLink(hostile().id, hostile().id)]
+
+
+def fill(store: Store) -> Store:
+    """Put the fixture articles and their stories in ``store``."""
+    for article in fixtures():
+        store.put(article)
+    store.put_story_links(story_links())
+    return store

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from newsdesk import MemoryStore
 from newsdesk.web import create_app
 
-from .desk import HOSTILE_NAME, coast, harbour, hostile
+from .desk import HOSTILE_NAME, coast, fill, harbour, hostile
 
 
 def error_of(response) -> str:  # type: ignore[no-untyped-def]
@@ -25,6 +25,51 @@ def test_api_desk_info(client: TestClient) -> None:
     body = client.get("/api").json()
     assert body["articles"] == 3
     assert "/api/search" in body["endpoints"]
+
+
+def test_api_stories_newest_first_with_outlets_and_dates(client: TestClient) -> None:
+    body = client.get("/api/stories").json()
+    assert [(s["id"], s["n_articles"], s["outlets"], s["first"], s["last"]) for s in body["items"]] == [
+        (hostile().id, 1, ['"><script>window.__pwned=9</script>'], "2031-05-14", "2031-05-14"),
+        (harbour().id, 2, ["Coast Wire", "Harbour Times"], "2031-05-12", "2031-05-13"),
+    ]
+    assert body["items"][1]["title"] == harbour().title and body["items"][1]["href"] == f"/stories/{harbour().id}"
+    page = client.get("/api/stories", params={"limit": 1, "offset": 1}).json()
+    assert [s["id"] for s in page["items"]] == [harbour().id] and page["next_offset"] is None
+    assert client.get("/api/stories", params={"limit": 1}).json()["next_offset"] == 1
+
+
+def test_api_story_has_timeline_quotes_figures_coverage_and_graph(client: TestClient) -> None:
+    h, c = harbour(), coast()
+    story = client.get(f"/api/stories/{h.id}").json()
+    assert (story["title"], story["outlets"], story["sources"]) == (h.title, ["Coast Wire", "Harbour Times"], 2)
+    assert [a["outlet"] for a in story["articles"]] == ["Harbour Times", "Coast Wire"]
+    struck = next(e for e in story["timeline"] if e["label"] == "Ferry crews walked out")
+    assert struck["when"] == "2031-05-12" and struck["cite"]["href"].startswith(f"/articles/{h.id}?hl=")
+    varga = next(s for s in story["quotes"] if s["speaker"] == "Piet Varga")
+    (insult,) = varga["quotes"]
+    assert insult["outlets"] == ["Harbour Times", "Coast Wire"]
+    for carrier in insult["carriers"]:
+        text = h.text if carrier["article_id"] == h.id else c.text
+        assert text[carrier["start"] : carrier["end"]] == "Six percent is an insult,"
+    passengers = next(f for f in story["figures"] if f["measure"] == "passenger")
+    assert passengers["disagree"] is True
+    assert {v["text"]: v["outlets"] for v in passengers["values"]} == {
+        "about 4,000 passengers": ["Harbour Times"],
+        "3,500 passengers": ["Coast Wire"],
+    }
+    shared = [row for row in story["coverage"] if len(row["outlets"]) == 2]
+    assert any("Six percent is an insult," in row["fact"] for row in shared)
+    names = {n["name"] for n in story["graph"]["nodes"]}
+    assert {"Lena Okafor", "Piet Varga", "Valmora"} <= names
+    assert all(0 <= n["x"] <= 1 and 0 <= n["y"] <= 1 for n in story["graph"]["nodes"])
+
+
+@pytest.mark.parametrize("bad", ["0000000000000000", "x" * 65])
+def test_api_story_unknown(client: TestClient, bad: str) -> None:
+    response = client.get(f"/api/stories/{bad}")
+    assert response.status_code in (404, 422)
+    assert error_of(response)
 
 
 def test_api_articles_are_newest_first_and_page(client: TestClient) -> None:
@@ -210,6 +255,7 @@ def test_api_ingest_pasted_json_articles(client: TestClient) -> None:
     done = wait_for(client, job)
     assert (done["state"], done["read"], done["stored"], done["failed"]) == ("done", 1, 1, 0)
     (article_id,) = done["articles"]
+    assert article_id in {s["id"] for s in client.get("/api/stories").json()["items"]}  # it joined the stories
     article = client.get(f"/api/articles/{article_id}").json()
     assert (article["title"], article["outlet"], article["published"]) == (
         "Korvik trams stop",
@@ -319,6 +365,8 @@ def test_api_openapi_describes_every_endpoint(client: TestClient) -> None:
         "/api",
         "/api/articles",
         "/api/articles/{article_id}",
+        "/api/stories",
+        "/api/stories/{story_id}",
         "/api/entities/{name}",
         "/api/search",
         "/api/ingest",
@@ -359,10 +407,9 @@ def test_api_every_response_has_a_strict_content_security_policy(client: TestCli
 
 
 def test_api_over_a_memory_store(tmp_path: Path) -> None:
-    store = MemoryStore()
-    for article in (harbour(), coast()):
-        store.put(article)
+    store = fill(MemoryStore())
     with TestClient(create_app(store, uploads=tmp_path / "u", allowed_hosts=["testserver"])) as c:
-        assert [r["outlet"] for r in c.get("/api/articles").json()["items"]] == ["Coast Wire", "Harbour Times"]
+        assert [r["outlet"] for r in c.get("/api/articles").json()["items"]][1:] == ["Coast Wire", "Harbour Times"]
+        assert len(c.get(f"/api/stories/{harbour().id}").json()["articles"]) == 2
         assert {h["kind"] for h in c.get("/api/search", params={"q": "insult"}).json()["items"]} == {"quote", "article"}
         assert json.loads(c.get(f"/api/articles/{coast().id}").text)["outlet"] == "Coast Wire"

@@ -13,7 +13,7 @@ import pytest
 from newsdesk import SQLiteStore
 
 from .browser import CHROMIUM, chromium, running_server
-from .desk import HOSTILE_NAME, coast, fixtures, harbour, hostile
+from .desk import HOSTILE_NAME, coast, fill, harbour, hostile
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,10 +27,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("browser")
-    store = SQLiteStore(folder / "desk.db")
-    for article in fixtures():
-        store.put(article)
-    store.close()
+    fill(SQLiteStore(folder / "desk.db")).close()
     with running_server(folder / "desk.db", folder / "uploads") as url:
         yield url
 
@@ -79,9 +76,37 @@ def page(browser: Any, base_url: str) -> Iterator[Watched]:
     context.close()
 
 
-def test_browser_home_lists_articles_and_opens_one(page: Watched) -> None:
+def test_browser_stories_page_opens_a_story(page: Watched) -> None:
     p = page.page
     p.goto("/")
+    assert p.locator("table.stories tbody tr").count() == 2
+    p.get_by_role("link", name=harbour().title).click()
+    p.wait_for_url(f"**/stories/{harbour().id}")
+    assert p.locator("h1").inner_text() == harbour().title
+    assert "2 articles from 2 outlets (Coast Wire, Harbour Times)" in p.locator("main").inner_text()
+    p.locator("#timeline-chart").wait_for()
+    assert p.evaluate("Chart.getChart('timeline-chart').data.datasets.length") >= 2  # the plot was drawn
+    figure = p.locator("table.figures tr.disagree")
+    assert figure.count() == 1 and "outlets disagree" in figure.inner_text().lower()  # 4,000 vs 3,500 passengers
+    assert p.locator("svg.graph circle").count() >= 3
+    page.clean()
+
+
+def test_browser_story_citation_leads_to_the_highlighted_sentence(page: Watched) -> None:
+    p = page.page
+    p.goto(f"/stories/{harbour().id}")
+    c = coast()
+    block = p.locator(".speaker-block", has_text="Lena Okafor")
+    block.get_by_role("link", name="Coast Wire").click()
+    p.wait_for_url(f"**/articles/{c.id}?hl=*#hl")
+    assert p.locator("#text .cite").inner_text() == "The door is open."
+    assert p.evaluate("document.querySelector('#text .cite').getBoundingClientRect().top") < 900
+    page.clean()
+
+
+def test_browser_articles_page_opens_an_article(page: Watched) -> None:
+    p = page.page
+    p.goto("/articles")
     assert p.locator("table.rows tbody tr").count() == 3
     p.get_by_role("link", name=harbour().title).click()
     p.wait_for_url(f"**/articles/{harbour().id}")
@@ -141,6 +166,7 @@ def test_browser_upload_shows_progress_and_the_new_article(page: Watched) -> Non
 
 HOSTILE_PATHS = [
     "/",
+    f"/stories/{hostile().id}",
     f"/articles/{hostile().id}",
     f"/articles/{hostile().id}?hl=0-40",
     "/entities/" + quote(HOSTILE_NAME, safe=""),
@@ -153,7 +179,7 @@ HOSTILE_PATHS = [
 def test_browser_hostile_article_runs_no_script(page: Watched, path: str) -> None:
     p = page.page
     p.goto(path)
-    for link in p.locator("#text a, #text span:not(.anchor)").all()[:20]:
+    for link in p.locator("#text a, #text span:not(.anchor), main a, svg.graph circle").all()[:30]:
         link.hover()  # an injected onmouseover would fire here
     p.wait_for_timeout(200)
     assert p.evaluate("typeof window.__pwned") == "undefined"

@@ -32,16 +32,17 @@ def parse(html: str) -> Tags:
     return tags
 
 
-OUR_SCRIPTS = {"/static/app.js"}
+OUR_SCRIPTS = {"/static/app.js", "/static/story.js", "/static/vendor/chartjs/chart.umd.min.js"}
 
 
 def assert_inert(html: str) -> None:
     """No script, handler, frame or javascript: link that the app did not write itself."""
     tags = parse(html)
     for tag, attrs in tags.elements:
-        assert tag not in ("iframe", "svg", "img", "object", "embed", "b", "i"), (tag, attrs)
+        assert tag not in ("iframe", "img", "object", "embed", "b", "i"), (tag, attrs)
+        assert tag != "svg" or attrs.get("class") == "graph", (tag, attrs)
         if tag == "script":
-            assert attrs.get("src") in OUR_SCRIPTS, attrs
+            assert attrs.get("src") in OUR_SCRIPTS or attrs.get("type") == "application/json", attrs
         for name, value in attrs.items():
             assert not name.startswith("on"), (tag, name, value)
             if name in ("href", "src", "action"):
@@ -49,8 +50,32 @@ def assert_inert(html: str) -> None:
                 assert value.startswith(("/", "#", "https://", "http://", "data:,")), (tag, name, value)
 
 
-def test_pages_home_lists_the_articles(client: TestClient) -> None:
+def test_pages_home_lists_the_stories(client: TestClient) -> None:
     html = client.get("/").text
+    assert f'<a class="story-link" href="/stories/{harbour().id}">{harbour().title}</a>' in html
+    assert "2031-05-12 – 2031-05-13" in html and "Coast Wire, Harbour Times" in html
+
+
+def test_pages_story_shows_its_parts(client: TestClient) -> None:
+    h = harbour()
+    html = client.get(f"/stories/{h.id}").text
+    for section in ("timeline", "quotes", "figures", "coverage", "graph", "articles"):
+        assert f'<section id="{section}">' in html
+    assert '<canvas id="timeline-chart"' in html and '<script src="/static/vendor/chartjs/chart.umd.min.js">' in html
+    assert 'class="flag"' in html  # 4,000 vs 3,500 passengers
+    assert html.count("<circle ") >= 3
+    q = h.quotes[1]
+    assert f'href="/articles/{h.id}?hl={q.start}-{q.end}#hl"' in html
+    assert client.get("/static/vendor/chartjs/chart.umd.min.js").status_code == 200
+
+
+def test_pages_story_unknown(client: TestClient) -> None:
+    response = client.get("/stories/0000000000000000", headers={"accept": "text/html"})
+    assert response.status_code == 404 and "no story" in response.text
+
+
+def test_pages_articles_list(client: TestClient) -> None:
+    html = client.get("/articles").text
     for a in (harbour(), coast()):
         assert f'href="/articles/{a.id}"' in html
         assert a.title is not None and a.title in html
@@ -126,6 +151,7 @@ def test_pages_upload_form_and_job_page(client: TestClient) -> None:
 
 HOSTILE_PAGES = [
     "/",
+    f"/stories/{hostile().id}",
     "/articles",
     f"/articles/{hostile().id}",
     f"/articles/{hostile().id}?hl=0-20",

@@ -18,7 +18,18 @@ import newsdesk
 from newsdesk.model import to_dict
 from newsdesk.store import Store
 from newsdesk.web.jobs import Jobs
-from newsdesk.web.schemas import ArticleRow, EntityView, ErrorBody, Hit, JobView, Page, PastedArticle
+from newsdesk.web.schemas import (
+    ArticleRow,
+    EntityView,
+    ErrorBody,
+    Hit,
+    JobView,
+    Page,
+    PastedArticle,
+    StoryOut,
+    StoryRow,
+)
+from newsdesk.web.storyview import story_out, story_rows, story_view
 from newsdesk.web.views import article_rows, entity_view, job_view, search_hits
 
 __all__ = ["MAX_FILES", "read_ingest_request", "router"]
@@ -64,6 +75,19 @@ def desk_info(store: StoreDep, request: Request) -> dict[str, Any]:
         "articles": store.count(),
         "endpoints": sorted({r.path for r in router.routes if hasattr(r, "path")}),
     }
+
+
+@router.get("/stories", summary="Stories (articles about one event), newest first")
+def list_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page[StoryRow]:
+    return story_rows(store, limit=limit, offset=offset)
+
+
+@router.get("/stories/{story_id}", summary="A story: articles, timeline, quotes by speaker, figures, coverage, graph")
+def get_story(store: StoreDep, story_id: Annotated[str, Path(max_length=64)]) -> StoryOut:
+    view = story_view(store, story_id)
+    if view is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return story_out(view)
 
 
 @router.get("/articles", summary="Stored articles, newest first")

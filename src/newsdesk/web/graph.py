@@ -5,7 +5,8 @@ entity shares an *article* with every other, so articles would draw a
 hairball). The graph keeps the most-covered entities only — it is a picture
 for a person, not an analysis — and is laid out here with a few hundred
 steps of a Fruchterman–Reingold spring layout, seeded on a circle so that the
-same story always draws the same way. The page draws it as inline SVG with
+same story always draws the same way, with a little gravity so that a name
+that shares no sentence stays in the picture. The page draws it as inline SVG with
 presentation attributes only (no script, no inline style).
 """
 
@@ -97,7 +98,8 @@ def _layout(names: list[str], links: list[tuple[str, str]], *, steps: int = 300)
         return {names[0]: (0.5, 0.5)}
     pos = {name: [0.5 + 0.4 * math.cos(2 * math.pi * i / n), 0.5 + 0.4 * math.sin(2 * math.pi * i / n)]
            for i, name in enumerate(names)}  # fmt: skip
-    k = math.sqrt(1.0 / n)
+    k = 0.8 * math.sqrt(1.0 / n)
+    gravity = 2.0 * k
     temperature = 0.1
     for _ in range(steps):
         shift = {name: [0.0, 0.0] for name in names}
@@ -117,6 +119,9 @@ def _layout(names: list[str], links: list[tuple[str, str]], *, steps: int = 300)
             shift[a][1] -= dy / dist * pull
             shift[b][0] += dx / dist * pull
             shift[b][1] += dy / dist * pull
+        for name in names:  # gravity: keeps a node named with nobody from drifting to the edge
+            shift[name][0] -= (pos[name][0] - 0.5) * gravity
+            shift[name][1] -= (pos[name][1] - 0.5) * gravity
         for name in names:
             dx, dy = shift[name]
             length = max(math.hypot(dx, dy), 1e-9)

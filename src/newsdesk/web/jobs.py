@@ -2,6 +2,7 @@
 
 An upload is saved to the desk's upload folder first (so the stored
 ``source`` names a file that exists), then ingested by :func:`newsdesk.ingest`
+and placed in the desk's stories (:func:`newsdesk.stories.place_in_desk`)
 in a background thread, one job at a time (the analysis is CPU-bound, and the
 machine it runs on is a laptop). The page polls the job for progress.
 """
@@ -21,6 +22,7 @@ from typing import Literal
 
 from newsdesk.ingest import ingest
 from newsdesk.model import Article, Failure
+from newsdesk.stories import place_in_desk
 from newsdesk.web.desk import Desk
 
 __all__ = ["Job", "JobState", "Jobs", "safe_filename"]
@@ -139,7 +141,10 @@ class Jobs:
                     job.articles.append(item.id)
 
         try:
-            ingest([job.folder / name for name in job.files], self.desk.store(), self.desk.settings, on_item=tick)
+            store = self.desk.store()
+            ingest([job.folder / name for name in job.files], store, self.desk.settings, on_item=tick)
+            if job.articles:
+                place_in_desk(store, list(job.articles), self.desk.settings)  # join the desk's stories
         except Exception as exc:  # the worker must survive a job that fails (no model, a full disk)
             job.error = f"{type(exc).__name__}: {exc}"
             job.state = "failed"

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from newsdesk.web.api import JobsDep, Limit, Offset, StoreDep, read_ingest_request
+from newsdesk.web.storyview import story_out, story_rows, story_view
 from newsdesk.web.templating import templates
 from newsdesk.web.views import article_rows, article_view, entity_view, job_view, search_hits
 
@@ -30,7 +31,16 @@ def _render(request: Request, name: str, **context: object) -> Response:
 
 @router.get("/")
 def home(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Response:
-    return _render(request, "articles.html", page=article_rows(store, limit=limit, offset=offset), total=store.count())
+    return _render(request, "stories.html", page=story_rows(store, limit=limit, offset=offset), total=store.count())
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, store: StoreDep, story_id: Annotated[str, Path(max_length=64)]) -> Response:
+    view = story_view(store, story_id)
+    if view is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    out = story_out(view)
+    return _render(request, "story.html", story=out, timeline_json=[e.model_dump() for e in out.timeline])
 
 
 @router.get("/articles")

@@ -21,6 +21,8 @@ __all__ = [
     "JobView",
     "Page",
     "PastedArticle",
+    "StoryOut",
+    "StoryRow",
 ]
 
 T = TypeVar("T")
@@ -151,3 +153,126 @@ class PastedArticle(BaseModel):
     published: str | None = Field(default=None, description="ISO date, e.g. 2024-03-05.")
     url: str | None = None
     authors: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- stories
+
+
+class StoryRow(BaseModel):
+    """A story in the listing."""
+
+    id: str
+    title: str = Field(description="The title of its first original article.")
+    outlets: list[str]
+    n_articles: int
+    n_copies: int = Field(description="Articles that are copies of another (the same wire story, a light edit).")
+    first: str | None = Field(description="Earliest publication date of its articles.")
+    last: str | None = Field(description="Latest publication date of its articles.")
+    href: str
+
+
+class Cite(BaseModel):
+    """Where a fact is said: an article and the characters ``[start, end)`` of its text."""
+
+    article_id: str
+    outlet: str | None
+    start: int
+    end: int
+    href: str = Field(description="The article page, with the span highlighted.")
+
+
+class StoryArticle(ArticleRow):
+    copy_of: str | None = Field(description="The article this one is a copy of, if it is one.")
+
+
+class StoryEvent(BaseModel):
+    """A timeline row: an event (or a publication) and the outlets reporting it."""
+
+    when: str | None
+    day: str | None = Field(description="The day, when `when` names one (the plot shows those).")
+    lane: str = Field(description='The event category, or "published".')
+    label: str
+    sentence: str
+    date_source: str | None
+    outlets: list[str]
+    cite: Cite | None
+
+
+class StoryCarrier(Cite):
+    kind: str
+    whole: bool = Field(description="False when this outlet carries only part of the quote.")
+
+
+class StoryQuote(BaseModel):
+    text: str = Field(description="The fullest wording.")
+    kind: str
+    outlets: list[str]
+    carriers: list[StoryCarrier]
+
+
+class StorySpeaker(BaseModel):
+    speaker: str
+    outlets: list[str]
+    quotes: list[StoryQuote]
+
+
+class StoryFigureValue(BaseModel):
+    value: float
+    high: float | None
+    text: str
+    outlets: list[str]
+    cites: list[Cite]
+
+
+class StoryFigure(BaseModel):
+    """A quantity and the values outlets give it; ``disagree`` when they differ beyond rounding."""
+
+    measure: str
+    unit: str | None
+    disagree: bool
+    values: list[StoryFigureValue]
+
+
+class StoryCoverage(BaseModel):
+    """A fact (quote, figure, event) and, per outlet that reports it, where."""
+
+    kind: Literal["quote", "figure", "event"]
+    fact: str
+    outlets: dict[str, Cite]
+
+
+class GraphNode(BaseModel):
+    name: str
+    label: str
+    articles: int
+    x: float = Field(description="Position in the drawing, 0–1.")
+    y: float
+    href: str
+
+
+class GraphEdge(BaseModel):
+    a: str
+    b: str
+    weight: int = Field(description="How many sentences name both.")
+
+
+class StoryGraph(BaseModel):
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+class StoryOut(BaseModel):
+    """A story: its articles, timeline, quotes by speaker, figures, coverage and entity graph."""
+
+    id: str
+    title: str
+    outlets: list[str]
+    sources: int = Field(description="Independent sources: copies and one outlet's several reports count once.")
+    first: str | None
+    last: str | None
+    articles: list[StoryArticle]
+    timeline: list[StoryEvent]
+    quotes: list[StorySpeaker]
+    figures: list[StoryFigure]
+    coverage: list[StoryCoverage]
+    graph: StoryGraph
