@@ -132,6 +132,14 @@ SETS: dict[str, EvalSet] = {
             producer="read",
             description="179 HTML pages: must/must-not snippets, title, author, date",
         ),
+        EvalSet(
+            name="meantime",
+            inputs="entities/meantime/articles/*.txt",
+            scorer="score_entities.py",
+            gold="entities/meantime/gold.jsonl",
+            headline="entity_f1",
+            description="120 Wikinews articles: named entities, dates (normalised values), amounts",
+        ),
     )
 }
 """Every known set, by name."""
