@@ -75,8 +75,23 @@ QUOTED = [
         {("direct", "It is done", "Ana Lind"), ("direct", "and it is fair.", "Ana Lind")},
     ),
     ("'We are ready,' Ana Lind said.", {("direct", "We are ready", "Ana Lind")}),
-    # a name under a pull quote
+    # a name under a pull quote, or signing on the line below
     ("“The port is our life.” ― Marta Ilves", {("direct", "The port is our life.", "Marta Ilves")}),
+    (
+        "“The port is our life.”\n\n-Marta Ilves, writing on her blog.",
+        {("direct", "The port is our life.", "Marta Ilves")},
+    ),
+    # "Name: quote", as in a list of positions
+    (
+        "Ilves: “We will sign today.” Berg: “We will not.”",
+        {("direct", "We will sign today.", "Ilves"), ("direct", "We will not.", "Berg")},
+    ),
+    # a cue the tagger takes for a noun, and a subject after its cue
+    ("“We are ready to sign,” Ilves notes.", {("direct", "We are ready to sign", "Ilves")}),
+    (
+        "“We are ready to sign,” said Marta Ilves, half joking.",
+        {("direct", "We are ready to sign", "Marta Ilves")},
+    ),
     # not quotes: scare quotes, characterisations, titles and names
     ("The mayor revived talk of wartime “comfort stations” in the old port.", set()),
     (

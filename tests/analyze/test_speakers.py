@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from newsdesk import Article
+from newsdesk.analyze.speakers import given_name_gender
 
 Analyse = Callable[..., Article]
 
@@ -40,6 +41,11 @@ def speakers(article: Article) -> list[str | None]:
             "Ms Ilves spoke after Mr Berg. “We will sign,” she said.",
             ["Ilves"],
         ),
+        # a given name tells the sex when nothing else does
+        (
+            "Mark Berg spoke after Jennifer Holm arrived. “We will sign,” she said.",
+            ["Jennifer Holm"],
+        ),
         # a title before the name gives the role
         (
             "Transport Minister Erik Halvorsen met the union. “We have a deal,” the minister said.",
@@ -66,3 +72,11 @@ def test_speakers_pronoun_keeps_its_mention(analyse: Analyse) -> None:
     (quote,) = article.quotes
     assert quote.speaker == "Ana Lind"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "she"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Hillary Clinton", "f"), ("Donald Trump", "m"), ("Mr. Mark Esper", "m"), ("Chris Smith", None), ("Trump", None)],
+)
+def test_speakers_given_name_gender(name: str, expected: str | None) -> None:
+    assert given_name_gender(name) == expected

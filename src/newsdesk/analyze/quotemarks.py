@@ -62,9 +62,11 @@ def _classify(text: str, pos: int, end: int) -> _Mark | None:
     glyph = text[pos:end]
     before = text[pos - 1] if pos > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
-    open_shape = before in _OPEN_BEFORE or before in _DOUBLE_OPEN or before in _SINGLE_OPEN
+    open_shape = before.isspace() or before in _OPEN_BEFORE or before in _DOUBLE_OPEN or before in _SINGLE_OPEN
     open_shape = open_shape and not after.isspace()
-    close_shape = not before.isspace() and (after in _CLOSE_AFTER or after in _DOUBLE_CLOSE or after in _SINGLE_CLOSE)
+    close_shape = not before.isspace() and (
+        after.isspace() or after in _CLOSE_AFTER or after in _DOUBLE_CLOSE or after in _SINGLE_CLOSE
+    )
     if glyph in {"«", "»"}:  # guillemets point their way, and French sets them off with spaces
         return _Mark(pos, end, True, glyph == "«", glyph == "»")
     if glyph in {'"', "''", "``"} or glyph in _DOUBLE_OPEN or glyph in _DOUBLE_CLOSE:

@@ -91,12 +91,13 @@ def _after_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
     ):
         i += 1
     if i >= len(doc) or _is_end(doc[i]) or doc[i].is_quote:
-        return None
+        return _signed_below(q, toks)
     window = []
     for tok in doc[i : i + 30]:
         if _is_end(tok) or tok.is_quote or tok.text == ";":
             break
-        window.append(tok)
+        if not tok.is_space:
+            window.append(tok)
     if len(window) >= 2 and window[0].lower_ == "according" and window[1].lower_ == "to":
         return _according(q, window)
     loose = toks.text[q.end - 1] in ",?!…—–-"
@@ -105,7 +106,7 @@ def _after_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
     if loose:
         cues += [t for t in verbs[:1] if t.pos_ == "VERB" and t not in cues]
     for tok in cues:
-        subject = subject_of(tok, outside=(q.open, q.close))
+        subject = subject_of(tok, outside=(q.open, q.close)) or _adjacent_subject(tok, window)
         if subject is None:
             continue
         lead = {t.i for t in subject.subtree}
@@ -113,6 +114,44 @@ def _after_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
             continue  # "… as a "rift" between Seoul and Washington, saying …": not a cue of the quote
         return _Found(q, "direct", tok, subject)
     return _dash_source(q, window, toks.text)
+
+
+def _adjacent_subject(cue: Token, window: list[Token]) -> Token | None:
+    """The name next to a cue the parser gave no subject: ``Conway notes``, ``said Robin Maynard, half joking``.
+
+    Words between the quotation and the cue are its subject; with none, the cue
+    comes first and the name follows it.
+    """
+    before = [t for t in window if t.i < cue.i]
+    if before:
+        names = [t for t in before if t.pos_ in {"PROPN", "NOUN", "PRON"}]
+        return names[-1] if names and before[-1].pos_ in {"PROPN", "NOUN", "PRON"} else None
+    run = []
+    for tok in (t for t in window if t.i > cue.i):
+        if tok.pos_ not in {"DET", "PROPN", "NOUN", "ADJ"} and tok.text != ".":
+            break
+        run.append(tok)
+    names = [t for t in run if t.pos_ in {"PROPN", "NOUN"}]
+    return names[-1] if names else None
+
+
+_SIGNATURE = re.compile(r"[ \t]*\n+[ \t]*[-–—―][ \t]*(?=[A-Z])")
+
+
+def _signed_below(q: Quoted, toks: _Tokens) -> _Found | None:
+    """A quotation signed on the line below: ``"Great speech…"`` / ``-President Obama, tweeting``."""
+    if q.close is None:
+        return None
+    sign = _SIGNATURE.match(toks.text, q.close)
+    if sign is None:
+        return None
+    names: list[Token] = []
+    for tok in toks.doc[toks.first_at(sign.end()) :]:
+        if tok.pos_ != "PROPN" and not (names and tok.text == "."):
+            break
+        names.append(tok)
+    proper = [t for t in names if t.pos_ == "PROPN"]
+    return _Found(q, "direct", None, proper[-1]) if proper else None
 
 
 def _nominal(tok: Token) -> bool:
@@ -125,16 +164,19 @@ def _nominal(tok: Token) -> bool:
     )
 
 
+_NAME_PARTICLES = frozenset({"de", "van", "von", "da", "del", "la", "le", "bin", "al", "di", "du"})
+
+
 def _dash_source(q: Quoted, window: list[Token], text: str) -> _Found | None:
     """``"…" ― Jorge Falcon``: a name after a dash, as under a pull quote."""
-    if not window:
+    if not window or not re.search(r"[―—–]", text[q.close or q.end : window[0].idx]):
         return None
-    before = text[q.close or q.end : window[0].idx]
-    names = [t for t in window if t.pos_ == "PROPN" or (t.is_punct and t.text == ".")]
-    if not re.search(r"[―—–]", before) or len(names) != len(window) or names[0].pos_ != "PROPN":
+    words = [t for t in window if not t.is_punct]
+    if not words or not any(t.pos_ == "PROPN" for t in words):
         return None
-    head = max((t for t in window if t.pos_ == "PROPN"), key=lambda t: t.i)
-    return _Found(q, "direct", None, head, cue_text=None)
+    if not all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in words):
+        return None
+    return _Found(q, "direct", None, words[-1], cue_text=None)
 
 
 def _according(q: Quoted, window: list[Token]) -> _Found | None:
@@ -164,6 +206,9 @@ def _before_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon, floor: int) -> _Foun
         lead.pop()
     if not lead:
         return None
+    named = all(t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper() for t in lead)
+    if len(lead) <= 4 and named and doc[toks.first_at(q.open) - 1].text == ":":
+        return _Found(q, "direct", None, lead[-1])  # "Bush: "The mission is …""
     mark_before = doc[toks.first_at(q.open) - 1] if toks.first_at(q.open) > 0 else None
     introduced = mark_before is not None and mark_before.text in {":", ","}
     for k in range(len(lead) - 1, -1, -1):
@@ -211,8 +256,13 @@ def _embedded(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
         return None
     span = {t.i for t in inside}
     node = next((t for t in inside if t.head.i not in span or t.head is t), inside[0])
+    low = toks.text.rfind("\n", 0, q.open) + 1
+    high = toks.text.find("\n", q.end)
+    high = len(toks.text) if high < 0 else high
     for _ in range(8):
         parent = node.head
+        if not low <= parent.idx < high:
+            return None  # the parser joined paragraphs: a cue is never in another paragraph
         if parent is node or (node.dep_ not in _PATH_DEPS and node.dep_ != "prep"):
             return None
         if node.dep_ == "prep" and parent.pos_ in {"NOUN", "PROPN", "PRON"}:

@@ -24,13 +24,15 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from newsdesk.analyze.cues import mention_bounds
 from newsdesk.analyze.names import HONORIFICS, name_tokens, split_title
 from newsdesk.model import Article, Entity, Mention
 
-__all__ = ["Speaker", "Speakers"]
+__all__ = ["Speaker", "Speakers", "given_name_gender"]
 
 Token = Any
 
@@ -84,6 +86,8 @@ class Speakers:
             if ent.label in _PERSON_LABELS or self._titled(s, e):
                 person = self._people.setdefault(ent.name, _Person(ent))
                 self._learn(person, s, e)
+        for person in self._people.values():  # an honorific or a gendered role said it; else the given name
+            person.gender = person.gender or given_name_gender(person.entity.name)
 
     # ------------------------------------------------------------------ look-ups
 
@@ -140,6 +144,8 @@ class Speakers:
         """The speaker named by the mention headed by ``head`` (a cue's subject)."""
         a, b = mention_bounds(head)
         start, end = self.doc[a].idx, self.doc[b - 1].idx + len(self.doc[b - 1])
+        while start < end - 1 and not (self.text[start].isalnum() or self.text[start] in "@#"):
+            start += 1  # "-President Obama" signing a quotation
         mention = Mention(self.text[start:end], start, end)
         name = self._name(head, mention)
         if name is not None and name in self._people:
@@ -225,7 +231,7 @@ class Speakers:
     def _unlisted_person(self, tok: Token, word: str) -> str | None:
         if not _person_like(tok):
             return None
-        gender = _honorific_gender(tok)
+        gender = _honorific_gender(tok) or given_name_gender(_proper_run(tok))
         if (word in _HE and gender == "f") or (word in _SHE and gender == "m"):
             return None
         return self._by_surname(tok) or _proper_run(tok)
@@ -235,6 +241,10 @@ class Speakers:
         if tok.dep_ == "compound" or tok.pos_ == "PRON":
             return None
         entity = self.entity_at(tok.idx, tok.idx + len(tok))
+        if want_person and entity is None and tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ == "NOUN":
+            # "The minister of the economy, Mr. Guajardo Villarreal, argues …": the apposition names the subject
+            named = [c for c in tok.children if c.dep_ == "appos"]
+            entity = next((e for c in named if (e := self.entity_at(c.idx, c.idx + len(c))) is not None), None)
         if want_person:
             if entity is None and tok.pos_ == "PROPN" and tok.dep_ in {"nsubj", "nsubjpass"}:
                 return self._unlisted_person(tok, word)  # a name the entity model missed
@@ -256,6 +266,19 @@ class Speakers:
             a, b = mention_bounds(tok)
             return str(self.doc[a:b].text)
         return None
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    raw = resources.files("newsdesk").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    pairs = (line.split() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+    return {name: sex for sex, name in pairs}
+
+
+def given_name_gender(name: str) -> str | None:
+    """Sex ("m" or "f") when the first word of ``name`` is a given name of one sex ("Hillary Clinton" → "f")."""
+    words = [w for w in name_tokens(split_title(name)[1]) if w not in HONORIFICS]
+    return _given_names().get(words[0]) if len(words) >= 2 else None
 
 
 def _honorific_gender(tok: Token) -> str | None:
@@ -290,7 +313,7 @@ def _proper_run(head: Token) -> str:
     a = head.i
     while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ == "compound":
         a -= 1
-    words = [t.text for t in doc[a : head.i + 1]]
+    words = [w for w in (t.text.lstrip("-–—―") for t in doc[a : head.i + 1]) if w]
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
     return " ".join(words)
