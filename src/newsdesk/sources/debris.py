@@ -155,7 +155,7 @@ def _line_debris(line: str, *, links: bool) -> tuple[str, dict[str, object]] | N
     return None
 
 
-def clean_text(raw: str, *, scraped: bool = True) -> Cleaned:
+def clean_text(raw: str, *, scraped: bool = True, find_date: bool = True) -> Cleaned:
     """Remove scraping debris from ``raw`` and collect the metadata it carried.
 
     Args:
@@ -163,6 +163,8 @@ def clean_text(raw: str, *, scraped: bool = True) -> Cleaned:
         scraped: the text is a scrape of its own, not the body an HTML
             extractor found: take a heading line above the body as the title,
             and drop lines that are only a link.
+        find_date: look for a publication date on a line of its own near the
+            top (the caller that already knows the date skips that cost).
     """
     lines = _unbreak(raw.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     kept: list[str] = []
@@ -195,7 +197,8 @@ def clean_text(raw: str, *, scraped: bool = True) -> Cleaned:
         text, title, masthead = _headings(text, debris)
         if masthead:
             outlets.insert(0, masthead)
-    published = published or _date_line(text)
+    if find_date:
+        published = published or _date_line(text)
     return Cleaned(
         text=text,
         debris=tuple(debris),
