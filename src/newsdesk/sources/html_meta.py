@@ -10,6 +10,7 @@ of the page, each field extracted once.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from html import unescape
 from typing import Any
@@ -64,10 +65,8 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMeta:
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None
-    try:
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader has bugs of its own; meta tags stand
         meta = extract_meta_json(tree, meta)
-    except Exception:  # trafilatura's JSON-LD reader has bugs of its own; the meta tags stand
-        pass
     title = meta.title or extract_title(tree)
     author = meta.author or extract_author(tree)
     page_url = meta.url or extract_url(tree, url)
