@@ -113,9 +113,17 @@ def test_cli_show_by_id_and_prefix(runner: CliRunner, tmp_path: Path) -> None:
 def test_cli_brief_stores_and_summarises(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "desk.db"
     result = runner.invoke(main, ["brief", str(EXAMPLES), "--db", str(db)])
-    assert result.exit_code == 0
-    assert result.stdout.count("━━ ") == 5
+    assert result.exit_code == 0, result.output
     assert db.exists()
+    # two stories (the rail strike, four articles; the storm, one), each with its articles listed
+    assert result.stdout.count("\n# ") + result.stdout.startswith("# ") == 2
+    assert result.stdout.count("\n### ") == 5
+    strike = result.stdout.split("\n---\n")[0]
+    assert "## What the reports say" in strike and "independent source" in strike
+    assert "### Lisbon Herald · 2024-03-05 — Rail strike halts Portugal's trains as union rejects pay offer" in strike
+    assert "People: " in strike and "Ana Ribeiro" in strike
+    assert "“We have put a fair offer on the table, and it is still there”" in strike
+    assert "Figures: " in strike
 
 
 def test_cli_bad_option_values_are_usage_errors(runner: CliRunner, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from newsdesk.analyze import STAGES, ModelNotFound, Pipeline
-from newsdesk.ingest import Report, extract, ingest
+from newsdesk.ingest import Report, brief, extract, ingest
 from newsdesk.model import (
     Amount,
     Article,
@@ -63,6 +63,7 @@ __all__ = [
     "StoryLink",
     "__version__",
     "article_id",
+    "brief",
     "extract",
     "from_dict",
     "ingest",

@@ -298,25 +298,64 @@ def ingest_cmd(
 @main.command("brief")
 @input_options
 @db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "json"]),
+    default="markdown",
+    show_default=True,
+    help="markdown (coloured on a terminal), html (a page of its own) or json.",
+)
 @click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")
 def brief_cmd(
-    files: tuple[str, ...], db: str, strict: bool, config: str | None, published: str | None, outlet: str | None
+    files: tuple[str, ...],
+    db: str,
+    fmt: str,
+    strict: bool,
+    config: str | None,
+    published: str | None,
+    outlet: str | None,
 ) -> None:
-    """Store articles and print a readable summary of each.
+    """Store articles, group them into stories, and write the sourced brief of each story.
+
+    A brief has a headline, 5–10 sentences of the sources (each citing its
+    articles and saying how many independent outlets report it), the key
+    quotes by speaker, the figures (disagreements flagged), the timeline,
+    and the story's articles with their people, quotes and figures.
 
     \b
     Examples:
       newsdesk brief examples/
       newsdesk brief story1.txt story2.html --db desk.db
+      newsdesk brief pages/ --format html > brief.html
     """
+    from newsdesk.stories import place_in_desk
+    from newsdesk.stories.brief import brief_stories
+    from newsdesk.stories.brief_render import briefs_html, briefs_json, briefs_markdown
+
+    settings = _settings(config, published, outlet)
     ids: list[str] = []
-    report = _ingest_with_progress(files, db, _settings(config, published, outlet), False, seen=ids)
     store = open_store(db)
     try:
-        _emit(store.articles(ids), "text")
+        report = _ingest_into(store, files, settings, seen=ids)
+        links = place_in_desk(store, ids, settings)
+        members = [m for story in sorted({x.story_id for x in links}) for m in store.story_links(story_id=story)]
+        briefs = brief_stories(
+            list(store.articles([m.article_id for m in members])), members, embeddings=settings.brief_embeddings
+        )
     finally:
         store.close()
-    _finish(report, strict=strict)
+    if fmt == "json":
+        click.echo(briefs_json(briefs))
+    elif fmt == "html":
+        click.echo(briefs_html(briefs), nl=False)
+    elif out.is_terminal:
+        from rich.markdown import Markdown
+
+        out.print(Markdown(briefs_markdown(briefs)))
+    else:
+        click.echo(briefs_markdown(briefs), nl=False)
+    _finish(report, strict=strict, quiet=fmt != "markdown" and not report.failed)
 
 
 @main.command("stories")

@@ -11,14 +11,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.analyze import Pipeline
 from newsdesk.model import Article, Failure
 from newsdesk.settings import Settings
 from newsdesk.sources import read
-from newsdesk.store import Store
+from newsdesk.store import MemoryStore, Store
 
-__all__ = ["Report", "extract", "ingest"]
+if TYPE_CHECKING:
+    from newsdesk.stories.brief import Brief
+
+__all__ = ["Report", "brief", "extract", "ingest"]
 
 
 @dataclass
@@ -109,3 +113,27 @@ def ingest(
         if on_item is not None:
             on_item(item, new)
     return report
+
+
+def brief(
+    inputs: Iterable[str | Path], store: Store | None = None, settings: Settings | None = None
+) -> tuple[list[Brief], Report]:
+    """Read, analyse and store ``inputs``, place them in stories, and brief every story they touch.
+
+    Each brief covers the whole story as the desk holds it (articles stored
+    earlier included). Without a ``store``, a throwaway in-memory desk is used.
+    """
+    from newsdesk.stories.assign import place_in_desk
+    from newsdesk.stories.brief import brief_stories
+
+    settings = settings or Settings()
+    store = store if store is not None else MemoryStore()
+    ids: list[str] = []
+    report = ingest(
+        inputs, store, settings, on_item=lambda item, _: ids.append(item.id) if isinstance(item, Article) else None
+    )
+    links = place_in_desk(store, ids, settings)
+    touched = {link.story_id for link in links}
+    members = [m for story in sorted(touched) for m in store.story_links(story_id=story)]
+    articles = list(store.articles([m.article_id for m in members]))
+    return brief_stories(articles, members, embeddings=settings.brief_embeddings), report

