@@ -54,9 +54,9 @@ class Settings:
     batch_size: int = 16
     story_threshold: float = 0.05
     story_neighbours: int = 8
-    story_min_similarity: float = 0.2
-    story_window_days: int = 30
-    story_fade_days: float = 30.0
+    story_min_similarity: float = 0.15
+    story_window_days: int = 60
+    story_fade_days: float = 0.0
     story_block_cap: int = 500
     story_weight_terms: float = 0.5
     story_weight_names: float = 0.33

@@ -36,7 +36,7 @@ def test_clusters_profile_keeps_names_numbers_and_keys(varga: dict[str, Article]
 
 @pytest.mark.parametrize(
     ("gap_days", "linked"),
-    [(0, True), (10, True), (31, False), (200, False)],
+    [(0, True), (10, True), (59, True), (61, False), (200, False)],
 )
 def test_clusters_similarity_ends_at_the_window(gap_days: int, linked: bool) -> None:
     terms = {"varga": 0.8, "estavia": 0.6}

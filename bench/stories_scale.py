@@ -1,0 +1,177 @@
+"""Copies and story clustering on a synthetic corpus: time and peak memory from 10k to 100k articles.
+
+The corpus is made here, deterministically, so the benchmark needs nothing
+from outside: events (each with its own people, places, numbers and rare
+words) reported by 1–12 outlets over a few days, a share of them as wire
+copies run verbatim or lightly edited by other outlets, and many one-article
+stories, over a year of publication dates. Articles are built as analysed
+records (entities included), so what is timed is the cross-article work
+only: profiles, MinHash LSH copies and clustering, as ``find_stories`` runs
+them. Each size runs in a fresh process, so its peak resident memory is its
+own.
+
+    .venv/bin/python bench/stories_scale.py                  # 10k, 20k, 50k, 100k
+    .venv/bin/python bench/stories_scale.py --sizes 10000    # one size
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+
+from newsdesk.model import Article, Entity, article_id
+
+
+def _word(rnd: random.Random, syllables: tuple[int, int] = (2, 4)) -> str:
+    parts = ["ka", "lo", "mi", "ren", "sto", "var", "del", "qui", "bra", "nes", "tol", "zen", "por", "gha", "lis"]
+    return "".join(rnd.choice(parts) for _ in range(rnd.randint(*syllables)))
+
+
+def corpus(n: int, seed: int = 7) -> tuple[list[Article], dict[str, int]]:
+    """``n`` articles and the gold event of each (by article id)."""
+    from wordfreq import top_n_list
+
+    rnd = random.Random(seed)
+    common = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2]
+    outlets = [f"{_word(rnd, (2, 3)).title()} {rnd.choice(['Times', 'Post', 'Herald', 'Wire', 'News'])}" for _ in range(300)]
+    start = date(2025, 1, 1)
+    articles: list[Article] = []
+    gold: dict[str, int] = {}
+    event = 0
+    while len(articles) < n:
+        event += 1
+        people = [f"{_word(rnd).title()} {_word(rnd).title()}" for _ in range(rnd.randint(1, 3))]
+        place = _word(rnd).title()
+        rare = [_word(rnd) for _ in range(12)]
+        numbers = [str(rnd.randint(10, 90000)) for _ in range(4)]
+        day = start + timedelta(days=rnd.randint(0, 364))
+        size = 1 if rnd.random() < 0.5 else rnd.randint(2, 12)
+        wire: str | None = None
+        for k in range(min(size, n - len(articles))):
+            if wire is not None and rnd.random() < 0.3:
+                text = wire if rnd.random() < 0.5 else wire.replace(" the ", " a ", 3) + " More follows."
+            else:
+                sentences = []
+                for _ in range(rnd.randint(8, 16)):
+                    words = rnd.sample(common, 10) + rnd.sample(rare, 3)
+                    if rnd.random() < 0.5:
+                        words.append(rnd.choice(people))
+                    if rnd.random() < 0.3:
+                        words.append(rnd.choice(numbers))
+                    if rnd.random() < 0.3:
+                        words.append(place)
+                    rnd.shuffle(words)
+                    sentences.append(" ".join(words).capitalize() + ".")
+                text = " ".join(sentences)
+                wire = wire or text
+            outlet = rnd.choice(outlets)
+            published = (day + timedelta(days=rnd.randint(0, 3) if k else 0)).isoformat()
+            entities = tuple(
+                Entity(name, "PERSON", tuple((i, i + len(name)) for i in _find(text, name)))
+                for name in people
+                if name in text
+            ) + ((Entity(place, "GPE", tuple((i, i + len(place)) for i in _find(text, place))),) if place in text else ())
+            spans, at = [], 0
+            for sentence in text.split(". "):
+                spans.append((at, at + len(sentence) + 1))
+                at += len(sentence) + 2
+            aid = article_id(text, outlet=outlet)
+            if aid in gold:
+                continue
+            articles.append(
+                Article(
+                    id=aid,
+                    source=f"synthetic/{len(articles)}.txt",
+                    text=text,
+                    outlet=outlet,
+                    published=published,
+                    sentences=tuple(spans),
+                    entities=entities,
+                )
+            )
+            gold[aid] = event
+    return articles, gold
+
+
+def _find(text: str, needle: str) -> list[int]:
+    out, at = [], text.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = text.find(needle, at + 1)
+    return out
+
+
+def _b_cubed(gold: dict[str, int], system: dict[str, str]) -> float:
+    from collections import Counter
+
+    pairs = Counter((gold[a], system[a]) for a in gold)
+    g, s = Counter(gold.values()), Counter(system[a] for a in gold)
+    p = sum(pairs[(gold[a], system[a])] / s[system[a]] for a in gold) / len(gold)
+    r = sum(pairs[(gold[a], system[a])] / g[gold[a]] for a in gold) / len(gold)
+    return 2 * p * r / (p + r)
+
+
+def run_one(n: int) -> dict[str, float]:
+    from newsdesk.settings import Settings
+    from newsdesk.stories.clusters import cluster
+    from newsdesk.stories.dedupe import find_copies
+    from newsdesk.stories.features import profile
+
+    articles, gold = corpus(n)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    settings = Settings()
+    t0 = time.perf_counter()
+    copies = find_copies(articles, threshold=settings.duplicate_threshold)
+    t1 = time.perf_counter()
+    originals = [a for a in articles if copies.copy_of(a.id) is None]
+    profiles = [profile(a) for a in originals]
+    t2 = time.perf_counter()
+    story = cluster(profiles, settings)
+    t3 = time.perf_counter()
+    system = {a.id: story[copies.original[a.id]] for a in articles}
+    return {
+        "articles": len(articles),
+        "copies": len(articles) - len(originals),
+        "dedupe_s": t1 - t0,
+        "profiles_s": t2 - t1,
+        "cluster_s": t3 - t2,
+        "total_s": t3 - t0,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "corpus_rss_mib": base / 1024,
+        "stories": len(set(system.values())),
+        "events": len(set(gold.values())),
+        "b3_f1": _b_cubed(gold, system),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 20_000, 50_000, 100_000])
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    rows = []
+    for n in args.sizes:
+        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(json.dumps(rows[-1]), flush=True)
+    print("\n| articles | copies | dedupe s | profiles s | cluster s | total s | s per 1k | peak RSS MiB | B3 F1 |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        per_k = r["total_s"] / r["articles"] * 1000
+        print(
+            f"| {r['articles']:,} | {r['copies']:,} | {r['dedupe_s']:.1f} | {r['profiles_s']:.1f} | {r['cluster_s']:.1f} "
+            f"| {r['total_s']:.1f} | {per_k:.2f} | {r['peak_rss_mib']:.0f} | {r['b3_f1']:.3f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
