@@ -50,7 +50,17 @@ def produce_read(paths: list[Path], settings: Settings) -> Iterator[dict[str, An
     return _records(read(paths, settings))
 
 
-PRODUCERS: dict[str, Producer] = {"extract": produce_extract, "read": produce_read}
+def produce_stories(paths: list[Path], settings: Settings) -> Iterator[dict[str, Any]]:
+    """What ``newsdesk stories --format jsonl --db memory:`` prints: ``{"source", "story", "copy_of"}``."""
+    from newsdesk.stories import find_stories
+
+    articles = [a for a in extract(paths, settings) if isinstance(a, Article)]
+    links = {link.article_id: link for link in find_stories(articles, settings)}
+    for a in articles:
+        yield {"source": a.source, "story": links[a.id].story_id, "copy_of": links[a.id].copy_of}
+
+
+PRODUCERS: dict[str, Producer] = {"extract": produce_extract, "read": produce_read, "stories": produce_stories}
 
 
 @dataclass(frozen=True)
@@ -139,6 +149,15 @@ SETS: dict[str, EvalSet] = {
             gold="entities/meantime/gold.jsonl",
             headline="entity_f1",
             description="120 Wikinews articles: named entities, dates (normalised values), amounts",
+        ),
+        EvalSet(
+            name="ecbplus",
+            inputs="stories/ecbplus/articles/*.txt",
+            scorer="score_stories.py",
+            gold="stories/ecbplus/gold.jsonl",
+            headline="b3_f1",
+            producer="stories",
+            description="772 articles, 66 stories (two similar events per topic): story clustering, B-cubed",
         ),
     )
 }
