@@ -63,7 +63,11 @@ def score(profiles: list[Profile], gold: list[str], settings: Settings, original
 
     def on(idx: list[int]) -> float:
         ids = {profiles[i].id for i in idx}
-        ps = [profiles[i] for i in idx if original[profiles[i].id] == profiles[i].id or original[profiles[i].id] not in ids]
+        ps = [
+            profiles[i]
+            for i in idx
+            if original[profiles[i].id] == profiles[i].id or original[profiles[i].id] not in ids
+        ]
         story = cluster(ps, settings)
         label = [story.get(profiles[i].id) or story[original[profiles[i].id]] for i in idx]
         return b_cubed([gold[i] for i in idx], label)
@@ -101,13 +105,19 @@ def main() -> None:
         ("words + names", base.copy_with(story_weight_numbers=0)),
         ("words + names + numbers (default)", base),
         ("default, no time window", base.copy_with(story_window_days=100_000, story_fade_days=0)),
-        ("default, all-pairs average linkage (no neighbour graph)", base.copy_with(
-            story_neighbours=100_000, story_min_similarity=0.0, story_threshold=0.25)),
+        (
+            "default, all-pairs average linkage (no neighbour graph)",
+            base.copy_with(story_neighbours=100_000, story_min_similarity=0.0, story_threshold=0.25),
+        ),
     ]
     if args.embeddings:
         rows += [
-            ("lead embeddings only", base.copy_with(
-                story_weight_terms=0, story_weight_names=0, story_weight_numbers=0, story_weight_vector=1.0)),
+            (
+                "lead embeddings only",
+                base.copy_with(
+                    story_weight_terms=0, story_weight_names=0, story_weight_numbers=0, story_weight_vector=1.0
+                ),
+            ),
             ("default + lead embeddings (0.25)", base.copy_with(story_weight_vector=0.25)),
             ("default + lead embeddings (0.5)", base.copy_with(story_weight_vector=0.5)),
         ]

@@ -39,7 +39,9 @@ def corpus(n: int, seed: int = 7) -> tuple[list[Article], dict[str, int]]:
 
     rnd = random.Random(seed)
     common = [w for w in top_n_list("en", 3000) if w.isalpha() and len(w) > 2]
-    outlets = [f"{_word(rnd, (2, 3)).title()} {rnd.choice(['Times', 'Post', 'Herald', 'Wire', 'News'])}" for _ in range(300)]
+    outlets = [
+        f"{_word(rnd, (2, 3)).title()} {rnd.choice(['Times', 'Post', 'Herald', 'Wire', 'News'])}" for _ in range(300)
+    ]
     start = date(2025, 1, 1)
     articles: list[Article] = []
     gold: dict[str, int] = {}
@@ -76,7 +78,9 @@ def corpus(n: int, seed: int = 7) -> tuple[list[Article], dict[str, int]]:
                 Entity(name, "PERSON", tuple((i, i + len(name)) for i in _find(text, name)))
                 for name in people
                 if name in text
-            ) + ((Entity(place, "GPE", tuple((i, i + len(place)) for i in _find(text, place))),) if place in text else ())
+            ) + (
+                (Entity(place, "GPE", tuple((i, i + len(place)) for i in _find(text, place))),) if place in text else ()
+            )
             spans, at = [], 0
             for sentence in text.split(". "):
                 spans.append((at, at + len(sentence) + 1))
@@ -168,8 +172,8 @@ def main() -> None:
     for r in rows:
         per_k = r["total_s"] / r["articles"] * 1000
         print(
-            f"| {r['articles']:,} | {r['copies']:,} | {r['dedupe_s']:.1f} | {r['profiles_s']:.1f} | {r['cluster_s']:.1f} "
-            f"| {r['total_s']:.1f} | {per_k:.2f} | {r['peak_rss_mib']:.0f} | {r['b3_f1']:.3f} |"
+            f"| {r['articles']:,} | {r['copies']:,} | {r['dedupe_s']:.1f} | {r['profiles_s']:.1f} "
+            f"| {r['cluster_s']:.1f} | {r['total_s']:.1f} | {per_k:.2f} | {r['peak_rss_mib']:.0f} | {r['b3_f1']:.3f} |"
         )
 
 
