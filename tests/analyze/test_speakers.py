@@ -57,6 +57,17 @@ def speakers(article: Article) -> list[str | None]:
             "“We agreed on everything,” the Danish counterpart said.",
             ["Jens Holm"],
         ),
+        # a person named by a role is the referent, not someone merely mentioned
+        (
+            "When reporters asked Ana Lind about the plan, the harbour manager said he would wait. "
+            "“We are not in a hurry,” he said.",
+            ["the harbour manager"],
+        ),
+        # a sentence the parser runs over a paragraph break does not hide the subject of the next paragraph
+        (
+            "Mark Berg thanked Marta Ilves.\n\nJens Holm said he was tired.\n\n“We are done,” he said.",
+            ["Jens Holm"],
+        ),
         # an unnamed source keeps its description
         ("“The offer is not serious,” a senior union official said.", ["a senior union official"]),
         # no antecedent: say so rather than guess

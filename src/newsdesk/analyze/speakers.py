@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from newsdesk.analyze.cues import mention_bounds
+from newsdesk.analyze.cues import cue_classes, mention_bounds
 from newsdesk.analyze.names import HONORIFICS, name_tokens, split_title
 from newsdesk.model import Article, Entity, Mention
 
@@ -51,6 +52,15 @@ _FEMALE_WORDS = frozenset(
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _LOOKBACK_SENTENCES = 6
+_NOT_PEOPLE = frozenset(
+    """
+    report poll study survey statement article campaign committee group company government administration
+    agency department ministry court newspaper paper website site ad video document memo letter book analysis
+    review research audit filing complaint lawsuit plan proposal bill law release story editorial network
+    channel party union board council team office firm bank organization organisation association data
+    letter paper order number center centre chapter matter computer corner border quarter
+    """.split()
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,19 @@ class _Person:
     entity: Entity
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
+    titles: Counter[str] = field(default_factory=Counter)  # "m"/"f" votes of honorifics (Mr, Ms)
+    nouns: Counter[str] = field(default_factory=Counter)  # votes of gendered roles (spokeswoman, husband)
+
+    def decide_gender(self) -> None:
+        """Honorifics first, then the given name, then gendered roles: a role may belong to a
+        relative the entity stage merged in ("whose husband, Ty Woods")."""
+        for votes in (self.titles, None, self.nouns):
+            if votes is None:
+                self.gender = given_name_gender(self.entity.name)
+            elif votes:
+                self.gender = votes.most_common(1)[0][0]
+            if self.gender:
+                return
 
 
 class Speakers:
@@ -86,8 +109,8 @@ class Speakers:
             if ent.label in _PERSON_LABELS or self._titled(s, e):
                 person = self._people.setdefault(ent.name, _Person(ent))
                 self._learn(person, s, e)
-        for person in self._people.values():  # an honorific or a gendered role said it; else the given name
-            person.gender = person.gender or given_name_gender(person.entity.name)
+        for person in self._people.values():
+            person.decide_gender()
 
     # ------------------------------------------------------------------ look-ups
 
@@ -116,10 +139,11 @@ class Speakers:
         words = re.findall(r"[A-Za-z][A-Za-z.-]*", before)[-4:]
         for word in reversed(words):
             plain = word.lower().rstrip(".")
+            votes = person.titles if word[0].isupper() else person.nouns
             if plain in _MALE_WORDS:
-                person.gender = person.gender or "m"
+                votes["m"] += 1
             elif plain in _FEMALE_WORDS:
-                person.gender = person.gender or "f"
+                votes["f"] += 1
             if plain not in HONORIFICS and not word[0].isupper():
                 break
             person.roles.add(plain)
@@ -134,9 +158,9 @@ class Speakers:
                 if tok.pos_ in {"NOUN", "ADJ", "PROPN"}:
                     person.roles.add(tok.lower_)
                     if tok.lower_ in _MALE_WORDS:
-                        person.gender = person.gender or "m"
+                        person.nouns["m"] += 1
                     elif tok.lower_ in _FEMALE_WORDS:
-                        person.gender = person.gender or "f"
+                        person.nouns["f"] += 1
 
     # ------------------------------------------------------------------ resolution
 
@@ -204,7 +228,7 @@ class Speakers:
             return None
         want_person = word in _HE | _SHE
         if self._sentences is None:
-            self._sentences = list(self.doc.sents)
+            self._sentences = _sentences(self.doc)
             self._sentence_starts = [sent.start for sent in self._sentences]
         sentences = self._sentences
         index = max(0, bisect.bisect_right(self._sentence_starts, pronoun.i) - 1)
@@ -222,14 +246,15 @@ class Speakers:
                 if found is None:
                     continue
                 (subjects if tok.dep_ in {"nsubj", "nsubjpass"} else others).append(found)
-            if subjects:
+            if subjects:  # in the pronoun's own sentence the nearest, before it the main one
                 return subjects[-1] if back == 0 else subjects[0]
             if others and (back == 0 or want_person):
-                return others[-1]
+                return others[-1] if back == 0 else others[0]
         return None
 
-    def _unlisted_person(self, tok: Token, word: str) -> str | None:
-        if not _person_like(tok):
+    def _unlisted_person(self, tok: Token, word: str, *, speaks: bool) -> str | None:
+        """A proper-noun subject the entity model missed (or mislabelled) as a referent."""
+        if not (speaks or _person_like(tok)):
             return None
         gender = _honorific_gender(tok) or given_name_gender(_proper_run(tok))
         if (word in _HE and gender == "f") or (word in _SHE and gender == "m"):
@@ -241,20 +266,29 @@ class Speakers:
         if tok.dep_ == "compound" or tok.pos_ == "PRON":
             return None
         entity = self.entity_at(tok.idx, tok.idx + len(tok))
-        if want_person and entity is None and tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ == "NOUN":
+        subject = tok.dep_ in {"nsubj", "nsubjpass"}
+        if want_person and entity is None and subject and tok.pos_ == "NOUN":
             # "The minister of the economy, Mr. Guajardo Villarreal, argues …": the apposition names the subject
             named = [c for c in tok.children if c.dep_ == "appos"]
             entity = next((e for c in named if (e := self.entity_at(c.idx, c.idx + len(c))) is not None), None)
         if want_person:
-            if entity is None and tok.pos_ == "PROPN" and tok.dep_ in {"nsubj", "nsubjpass"}:
-                return self._unlisted_person(tok, word)  # a name the entity model missed
             person = None if entity is None else self._people.get(entity.name)
-            if entity is None or person is None:
+            if person is not None:
+                if (word in _HE and person.gender == "f") or (word in _SHE and person.gender == "m"):
+                    return None
+                return person.entity.name
+            if not subject:
                 return None
-            gender = person.gender if person else None
-            if (word in _HE and gender == "f") or (word in _SHE and gender == "m"):
-                return None
-            return entity.name
+            speaks = "speech" in cue_classes(tok.head)  # whoever "said" is a source, named or not
+            if tok.pos_ == "PROPN" and (entity is None or (speaks and entity.label in {"GPE", "LOC"})):
+                return self._unlisted_person(tok, word, speaks=speaks)
+            if tok.pos_ == "NOUN" and speaks and tok.tag_ == "NN" and _person_noun(tok.lower_):
+                if (word in _HE and tok.lower_ in _FEMALE_WORDS) or (word in _SHE and tok.lower_ in _MALE_WORDS):
+                    return None
+                a, b = mention_bounds(tok)  # "the campaign manager said he …"
+                start, end = self.doc[a].idx, self.doc[b - 1].idx + len(self.doc[b - 1])
+                return self._by_role(tok, Mention(self.text[start:end], start, end)) or self.text[start:end]
+            return None
         if tok.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         plural = tok.tag_ in {"NNS", "NNPS"}
@@ -294,6 +328,41 @@ def _honorific_gender(tok: Token) -> str | None:
         if word in _FEMALE_WORDS:
             return "f"
     return None
+
+
+_PERSON_NOUNS = frozenset(
+    """
+    official aide spokesman spokeswoman spokesperson secretary minister chief head boss president chair
+    director senator governor mayor judge attorney adviser advisor analyst expert source officer commander
+    general colonel captain sergeant agent candidate nominee lawmaker congressman congresswoman representative
+    leader member host anchor correspondent reporter columnist author editor economist strategist pollster
+    consultant professor scientist researcher doctor nurse student teacher parent mother father wife husband
+    son daughter woman man resident voter supporter critic activist protester witness victim owner founder
+    executive manager employee worker envoy ambassador diplomat negotiator prosecutor detective investigator
+    sheriff commissioner administrator superintendent counterpart colleague friend neighbor neighbour partner
+    """.split()
+)
+
+
+def _person_noun(word: str) -> bool:
+    """A common noun for a person ("the campaign manager", "the spokeswoman"), not a thing that talks."""
+    if word in _NOT_PEOPLE:
+        return False
+    return word in _PERSON_NOUNS or word.endswith(("ist", "ian", "man", "woman", "person", "er", "or"))
+
+
+def _sentences(doc: Any) -> list[Any]:
+    """The parser's sentences, also cut at line breaks: a sentence never runs over two paragraphs."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text and tok.i > start:
+                out.append(doc[start : tok.i + 1])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return out
 
 
 def _token_at(doc: Any, pos: int) -> Token | None:
