@@ -477,7 +477,7 @@ def list_cmd(db: str, limit: int, offset: int, outlet: str | None, fmt: str) -> 
 @click.argument("output")
 @click.option("--master", default="local[*]", show_default=True, help="Spark master (local[N] uses N cores).")
 @click.option("--partitions", type=click.IntRange(1), help="Analysis partitions [default: 4 per core].")
-@click.option("--no-dedupe", is_flag=True, help="Skip the near-duplicate search (duplicates/).")
+@click.option("--no-dedupe", is_flag=True, help="Skip the cross-document step (duplicates/, stories/).")
 @click.option("--overwrite", is_flag=True, help="Replace OUTPUT if it exists.")
 @click.option("--memory", default="2g", show_default=True, help="Spark driver memory (local mode: all of Spark).")
 @click.option(
@@ -501,7 +501,7 @@ def spark_cmd(
 
     INPUT is WARC / WARC.gz, JSON Lines, text or HTML files or folders (or hdfs://, s3a://,
     file:// URIs). OUTPUT gets one dataset per table: articles/ entities/ quotes/ amounts/
-    dates/ events/ failures/ and duplicates/. Needs Java 17+; on a cluster use spark-submit
+    dates/ events/ failures/ duplicates/ stories/. Needs Java 17+; on a cluster use spark-submit
     with newsdesk.spark.submit (see the README).
 
     \b

@@ -15,8 +15,10 @@ the same functions, so both give the same articles (a test checks it):
    (a page crawled twice is one article, as in a desk: the copy with the
    smallest ``source`` wins) and split into one Parquet dataset per table
    (:mod:`newsdesk.spark.tables`), plus ``failures``.
-5. **dedupe** — near-duplicate articles across the whole corpus with Spark
-   ML's MinHash LSH (:mod:`newsdesk.spark.dedupe`), written as ``duplicates``.
+5. **cross-document** — copies across the whole corpus with Spark ML's
+   MinHash LSH (:mod:`newsdesk.spark.dedupe`, ``duplicates``), then stories
+   with the local path's clustering, one date window at a time on the driver
+   (:mod:`newsdesk.spark.stories`, ``stories``).
 
 Inputs are local (or mounted) paths, read by the workers where they are; a
 URL with a scheme Hadoop knows (``hdfs://``, ``s3a://``, ``file://``) is read
@@ -191,7 +193,7 @@ def run(
 
     Args:
         partitions: analysis partitions (default: 4 per core Spark has).
-        dedupe: also find near-duplicate articles (``duplicates/``).
+        dedupe: also do the cross-document step (``duplicates/`` and ``stories/``).
         overwrite: replace an existing ``output`` (else Spark refuses it).
     """
     from pyspark import StorageLevel
@@ -212,29 +214,61 @@ def run(
         .keyBy(lambda article: article.id)
         .reduceByKey(_first_source)
         .values()
+        .persist(StorageLevel.MEMORY_AND_DISK)
     )
     rows = articles.flatMap(table_rows).union(
         analysed.filter(lambda item: isinstance(item, Failure)).map(lambda f: ("failures", failure_row(f)))
     )
     mode = "overwrite" if overwrite else "errorifexists"
+    base = output.rstrip("/")
     report = SparkReport(output)
+    profiles = None
     try:
-        rows.persist(StorageLevel.MEMORY_AND_DISK)
         for table in (*TABLES, "failures"):
             selected = rows.filter(lambda pair, t=table: pair[0] == t).values()  # type: ignore[misc]
             frame = spark.createDataFrame(selected, schema=schema(table), verifySchema=False)
-            frame.write.mode(mode).parquet(f"{output.rstrip('/')}/{table}")
+            frame.write.mode(mode).parquet(f"{base}/{table}")
         rss = analysed.filter(lambda item: isinstance(item, float)).collect()
         report.peak_worker_rss_mb = round(max(rss, default=0.0), 1)
+        if dedupe:  # the story profiles are made while the analysed articles are at hand
+            from newsdesk.stories.features import profile
+
+            profiles = articles.map(profile).persist(StorageLevel.MEMORY_AND_DISK)
+            profiles.count()
     finally:
-        rows.unpersist()
+        articles.unpersist()
         analysed.unpersist()
     for table in (*TABLES, "failures"):
-        report.rows[table] = spark.read.parquet(f"{output.rstrip('/')}/{table}").count()
-    if dedupe:
-        from newsdesk.spark.dedupe import near_duplicates
-
-        duplicates = near_duplicates(spark.read.parquet(f"{output.rstrip('/')}/articles"))
-        duplicates.write.mode(mode).parquet(f"{output.rstrip('/')}/duplicates")
-        report.rows["duplicates"] = spark.read.parquet(f"{output.rstrip('/')}/duplicates").count()
+        report.rows[table] = spark.read.parquet(f"{base}/{table}").count()
+    if dedupe and profiles is not None:
+        try:
+            _cross_document(spark, profiles, base, settings, mode)
+        finally:
+            profiles.unpersist()
+        for table in ("duplicates", "stories"):
+            report.rows[table] = spark.read.parquet(f"{base}/{table}").count()
     return report
+
+
+DUPLICATES_SCHEMA = "`article_id` string, `duplicate_of` string, `similarity` double"
+
+
+def _cross_document(spark: SparkSession, profiles: RDD[Any], base: str, settings: Settings, mode: str) -> None:
+    """Copies over the whole corpus (in Spark), then stories window by window (on the driver)."""
+    from newsdesk.spark.dedupe import copy_groups, copy_pairs
+    from newsdesk.spark.stories import (
+        STORIES_SCHEMA,
+        assign_stories,
+        keyed_neighbours,
+        sorted_originals,
+        story_rows,
+    )
+
+    pairs = copy_pairs(spark.read.parquet(f"{base}/articles"), settings).collect()
+    original, similarity = copy_groups((r.a, r.b, r.a_published, r.b_published, r.similarity) for r in pairs)
+    duplicates = [(aid, orig, round(similarity[aid], 4)) for aid, orig in sorted(original.items())]
+    spark.createDataFrame(duplicates, schema=DUPLICATES_SCHEMA).write.mode(mode).parquet(f"{base}/duplicates")
+    originals = sorted_originals(profiles, frozenset(original))
+    story = assign_stories(originals.toLocalIterator(), settings, keyed_neighbours(originals))
+    frame = spark.createDataFrame(list(story_rows(story, original)), schema=STORIES_SCHEMA)
+    frame.write.mode(mode).parquet(f"{base}/stories")
