@@ -60,6 +60,17 @@ def test_api_story_has_timeline_quotes_figures_coverage_and_graph(client: TestCl
     }
     shared = [row for row in story["coverage"] if len(row["outlets"]) == 2]
     assert any("Six percent is an insult," in row["fact"] for row in shared)
+    assert story["brief"], "the brief has sentences"
+    texts = {h.id: h.text, c.id: c.text}
+    for line in story["brief"]:
+        assert line["sources"] >= 1 and line["cites"]
+        for cite in line["cites"]:  # every line of the brief is a sentence of a source, cited where it is
+            assert (
+                " ".join(texts[cite["article_id"]][cite["start"] : cite["end"]].split())
+                == " ".join(line["text"].split())
+                or cite["article_id"] != line["cites"][0]["article_id"]
+            )
+            assert cite["href"] == f"/articles/{cite['article_id']}?hl={cite['start']}-{cite['end']}#hl"
     names = {n["name"] for n in story["graph"]["nodes"]}
     assert {"Lena Okafor", "Piet Varga", "Valmora"} <= names
     assert all(0 <= n["x"] <= 1 and 0 <= n["y"] <= 1 for n in story["graph"]["nodes"])

@@ -104,6 +104,17 @@ def test_browser_story_citation_leads_to_the_highlighted_sentence(page: Watched)
     page.clean()
 
 
+def test_browser_brief_citation_leads_to_its_sentence(page: Watched) -> None:
+    p = page.page
+    p.goto(f"/stories/{harbour().id}")
+    line = p.locator("ol.brief li").first
+    said = " ".join(line.locator(".brief-text").inner_text().split())
+    line.locator("a.cite-link").first.click()
+    p.wait_for_url("**/articles/*?hl=*#hl")
+    assert " ".join("".join(p.locator("#text .cite").all_inner_texts()).split()) == said
+    page.clean()
+
+
 def test_browser_articles_page_opens_an_article(page: Watched) -> None:
     p = page.page
     p.goto("/articles")

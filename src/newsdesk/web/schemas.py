@@ -261,11 +261,21 @@ class StoryGraph(BaseModel):
     edges: list[GraphEdge]
 
 
+class BriefLine(BaseModel):
+    """A sentence of the brief: the words of a source, who reports it, how many independent sources."""
+
+    text: str
+    sources: int = Field(description="Independent sources reporting it (copies count once).")
+    cites: list[Cite]
+
+
 class StoryOut(BaseModel):
-    """A story: its articles, timeline, quotes by speaker, figures, coverage and entity graph."""
+    """A story: its brief, articles, timeline, quotes by speaker, figures, coverage and entity graph."""
 
     id: str
     title: str
+    headline: str = Field(description="The brief's headline: a title of one of the story's articles.")
+    brief: list[BriefLine] = Field(description="Extractive sentences, each citing the sentences it comes from.")
     outlets: list[str]
     sources: int = Field(description="Independent sources: copies and one outlet's several reports count once.")
     first: str | None

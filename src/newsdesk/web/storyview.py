@@ -2,6 +2,7 @@
 
 A story is the set of stored articles that :mod:`newsdesk.stories` placed in
 it (``Store.story_links``). Its page gathers, over those articles: the
+sourced brief (:func:`newsdesk.stories.brief.brief_story`), the
 timeline (:mod:`newsdesk.web.timeline`), the quotes by speaker with the
 outlets carrying each (:mod:`newsdesk.web.quotes`), the figures with
 disagreements flagged (:mod:`newsdesk.web.figures`), a coverage table (which
@@ -17,12 +18,14 @@ from dataclasses import dataclass, field
 
 from newsdesk.model import Article, StoryLink
 from newsdesk.store import Store
+from newsdesk.stories.brief import Brief, brief_story
 from newsdesk.stories.sources import independent_sources
 from newsdesk.web.figures import FigureGroup, figures
 from newsdesk.web.graph import Graph, cooccurrence
 from newsdesk.web.quotes import SpeakerQuotes, quotes_by_speaker
 from newsdesk.web.schemas import (
     ArticleRow,
+    BriefLine,
     Cite,
     GraphEdge,
     GraphNode,
@@ -119,6 +122,7 @@ class StoryView:
     figures: list[FigureGroup]
     coverage: list[CoverageRow]
     graph: Graph
+    brief: Brief
     by_id: dict[str, Article] = field(default_factory=dict)
 
 
@@ -192,6 +196,8 @@ def story_view(store: Store, story_id: str) -> StoryView | None:
         figures=told,
         coverage=_coverage(said, told, events, by_id),
         graph=cooccurrence(articles),
+        # lexical similarity only: loading a sentence-embedding model per page view would make it slow
+        brief=brief_story(story_id, articles, copy_of, embeddings=False),
         by_id=by_id,
     )
 
@@ -212,6 +218,12 @@ def story_out(view: StoryView) -> StoryOut:
     return StoryOut(
         id=view.id,
         title=view.title,
+        headline=view.brief.headline or view.title,
+        brief=[
+            BriefLine(text=line.text, sources=line.sources,
+                      cites=[_cite(view, c.article_id, c.start, c.end) for c in line.citations])
+            for line in view.brief.sentences
+        ],
         outlets=view.outlets,
         sources=view.sources,
         first=view.first,
