@@ -103,7 +103,7 @@ def harbour() -> Article:
             quote(t, "Six percent is an insult,", "Piet Varga", "Varga", "said", nth=1),
         ),
         amounts=(
-            Amount("about 4,000 passengers", *at(t, "about 4,000 passengers"), 4000, None, "passengers", True),
+            Amount("about 4,000 passengers", *at(t, "about 4,000 passengers"), 4000, "passengers", "passengers", True),
             Amount("6%", *at(t, "6%"), 6, "%"),
             Amount("€2 million", *at(t, "€2 million"), 2e6, "EUR"),
         ),
@@ -143,7 +143,7 @@ def coast() -> Article:
             quote(t, "Six percent is an insult,", "Piet Varga", "Piet Varga", "said"),
             quote(t, "The door is open.", "Lena Okafor", "Lena Okafor", "said"),
         ),
-        amounts=(Amount("3,500 passengers", *at(t, "3,500 passengers"), 3500, None, "passengers"),),
+        amounts=(Amount("3,500 passengers", *at(t, "3,500 passengers"), 3500, "passengers", "passengers"),),
         dates=(DateRef("Thursday", *at(t, "Thursday"), "2031-05-15", True, "published"),),
         stages=("sentences", "entities"),
     )

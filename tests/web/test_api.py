@@ -48,12 +48,13 @@ def test_api_story_has_timeline_quotes_figures_coverage_and_graph(client: TestCl
     assert struck["when"] == "2031-05-12" and struck["cite"]["href"].startswith(f"/articles/{h.id}?hl=")
     varga = next(s for s in story["quotes"] if s["speaker"] == "Piet Varga")
     (insult,) = varga["quotes"]
-    assert insult["outlets"] == ["Harbour Times", "Coast Wire"]
+    assert insult["outlets"] == ["Harbour Times", "Coast Wire"] and insult["sources"] == 2
+    assert [c["relation"] for c in insult["carriers"]] == ["verbatim", "verbatim"]
     for carrier in insult["carriers"]:
         text = h.text if carrier["article_id"] == h.id else c.text
         assert text[carrier["start"] : carrier["end"]] == "Six percent is an insult,"
-    passengers = next(f for f in story["figures"] if f["measure"] == "passenger")
-    assert passengers["disagree"] is True
+    passengers = next(f for f in story["figures"] if "passenger" in f["measure"])
+    assert passengers["disagree"] is True and passengers["sources"] == 2
     assert {v["text"]: v["outlets"] for v in passengers["values"]} == {
         "about 4,000 passengers": ["Harbour Times"],
         "3,500 passengers": ["Coast Wire"],

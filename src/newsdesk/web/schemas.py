@@ -199,13 +199,18 @@ class StoryEvent(BaseModel):
 
 
 class StoryCarrier(Cite):
-    kind: str
-    whole: bool = Field(description="False when this outlet carries only part of the quote.")
+    """One outlet's rendering of an utterance."""
+
+    kind: str = Field(description="direct, partial or indirect (reported speech).")
+    relation: str = Field(description="How it renders the utterance: verbatim, truncated or paraphrased.")
 
 
 class StoryQuote(BaseModel):
-    text: str = Field(description="The fullest wording.")
-    kind: str
+    """One utterance (grouped by newsdesk.stories.corroborate) and every outlet's rendering of it."""
+
+    text: str = Field(description="The fullest direct wording.")
+    direct: bool = Field(description="False when every outlet reports it in reported speech only.")
+    sources: int = Field(description="Independent sources carrying it.")
     outlets: list[str]
     carriers: list[StoryCarrier]
 
@@ -218,7 +223,6 @@ class StorySpeaker(BaseModel):
 
 class StoryFigureValue(BaseModel):
     value: float
-    high: float | None
     text: str
     outlets: list[str]
     cites: list[Cite]
@@ -227,9 +231,10 @@ class StoryFigureValue(BaseModel):
 class StoryFigure(BaseModel):
     """A quantity and the values outlets give it; ``disagree`` when they differ beyond rounding."""
 
-    measure: str
+    measure: str = Field(description="What is counted, or the unit.")
     unit: str | None
-    disagree: bool
+    disagree: bool = Field(description="Independent sources give different values.")
+    sources: int
     values: list[StoryFigureValue]
 
 

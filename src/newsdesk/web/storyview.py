@@ -2,12 +2,13 @@
 
 A story is the set of stored articles that :mod:`newsdesk.stories` placed in
 it (``Store.story_links``). Its page gathers, over those articles: the
-sourced brief (:func:`newsdesk.stories.brief.brief_story`), the
-timeline (:mod:`newsdesk.web.timeline`), the quotes by speaker with the
-outlets carrying each (:mod:`newsdesk.web.quotes`), the figures with
-disagreements flagged (:mod:`newsdesk.web.figures`), a coverage table (which
-outlet reports which of those facts) and the entity graph
-(:mod:`newsdesk.web.graph`). Every fact keeps a citation: an article id and
+sourced brief and the corroboration behind it (:mod:`newsdesk.stories.brief`,
+:mod:`newsdesk.stories.corroborate`: speakers merged across outlets, each
+utterance with every outlet's rendering of it, verbatim, truncated or
+paraphrased, and the figures with disagreements between independent sources),
+shown here by speaker; the timeline (:mod:`newsdesk.web.timeline`); a
+coverage table (which outlet reports which of those facts); and the entity
+graph (:mod:`newsdesk.web.graph`). Every fact keeps a citation: an article id and
 the character span of its sentence.
 """
 
@@ -19,10 +20,8 @@ from dataclasses import dataclass, field
 from newsdesk.model import Article, StoryLink
 from newsdesk.store import Store
 from newsdesk.stories.brief import Brief, brief_story
-from newsdesk.stories.sources import independent_sources
-from newsdesk.web.figures import FigureGroup, figures
+from newsdesk.stories.corroborate import FigureGroup, QuoteGroup
 from newsdesk.web.graph import Graph, cooccurrence
-from newsdesk.web.quotes import SpeakerQuotes, quotes_by_speaker
 from newsdesk.web.schemas import (
     ArticleRow,
     BriefLine,
@@ -118,34 +117,50 @@ class StoryView:
     first: str | None
     last: str | None
     timeline: list[TimelineRow]
-    quotes: list[SpeakerQuotes]
-    figures: list[FigureGroup]
     coverage: list[CoverageRow]
     graph: Graph
     brief: Brief
     by_id: dict[str, Article] = field(default_factory=dict)
 
 
-def _coverage(
-    quotes: list[SpeakerQuotes], groups: list[FigureGroup], events: list[TimelineRow], articles: dict[str, Article]
-) -> list[CoverageRow]:
+def by_speaker(groups: tuple[QuoteGroup, ...]) -> list[tuple[str, list[QuoteGroup]]]:
+    """Attributed utterances grouped by (merged) speaker; speakers in order of their best-supported quote."""
+    speakers: dict[str, list[QuoteGroup]] = {}
+    for group in groups:
+        if group.speaker:
+            speakers.setdefault(group.speaker, []).append(group)
+    return list(speakers.items())
+
+
+def values_of(group: FigureGroup) -> list[tuple[float, list[tuple[str, str | None, int, int, str]]]]:
+    """A figure's distinct values, each with its reports ``(article id, outlet, start, end, text)``."""
+    values: dict[float, list[tuple[str, str | None, int, int, str]]] = {}
+    for r in group.reports:
+        values.setdefault(r.value, []).append((r.article_id, r.outlet, r.start, r.end, r.text))
+    return sorted(values.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
+def _coverage(brief: Brief, events: list[TimelineRow], articles: dict[str, Article]) -> list[CoverageRow]:
     rows: list[CoverageRow] = []
 
     def outlet(article_id: str) -> str:
-        return articles[article_id].outlet or "unknown outlet"
+        found = articles.get(article_id)
+        return (found.outlet if found else None) or "unknown outlet"
 
-    for speaker in quotes:
-        for said in speaker.quotes:
-            shown = f"“{said.text}”" if said.kind != "indirect" else f"{said.text} (reported)"
-            row = CoverageRow("quote", f"{speaker.speaker}: {shown}")
-            for c in said.carriers:
-                row.cites.setdefault(outlet(c.article_id), (c.article_id, c.start, c.end))
+    for speaker, groups in by_speaker(brief.quotes):
+        for said in groups:
+            direct = any(r.kind != "indirect" for r in said.reports)
+            shown = f"“{said.text}”" if direct else f"{said.text} (reported)"
+            row = CoverageRow("quote", f"{speaker}: {shown}")
+            for r in said.reports:
+                row.cites.setdefault(outlet(r.article_id), (r.article_id, r.start, r.end))
             rows.append(row)
-    for group in groups:
-        for value in group.values:
-            counted = group.measure != (group.unit or "") and group.measure not in value.text
-            row = CoverageRow("figure", value.text + (f" {group.measure}" if counted else ""))
-            for article_id, start, end in value.cites:
+    for figure in brief.figures:
+        for _, reports in values_of(figure):
+            article_id, _, start, end, text = reports[0]
+            counted = figure.counts and figure.counts not in text
+            row = CoverageRow("figure", text + (f" {figure.counts}" if counted else ""))
+            for article_id, _, start, end, _ in reports:
                 row.cites.setdefault(outlet(article_id), (article_id, start, end))
             rows.append(row)
     for event in events:
@@ -179,25 +194,22 @@ def story_view(store: Store, story_id: str) -> StoryView | None:
     originals = [a for a in articles if a.id not in copy_of] or articles
     lead = originals[0]
     first, last = _range([a.published for a in articles])
-    said = quotes_by_speaker(articles)
-    told = figures(articles)
     events = timeline(articles)
+    # lexical similarity only: loading a sentence-embedding model per page view would make it slow
+    brief = brief_story(story_id, articles, copy_of, embeddings=False)
     return StoryView(
         id=story_id,
         title=lead.title or lead.source,
         articles=rows,
         copy_of={k: v for k, v in copy_of.items() if v is not None},
         outlets=sorted({a.outlet for a in articles if a.outlet}),
-        sources=independent_sources(articles, copy_of),
+        sources=brief.sources,
         first=first,
         last=last,
         timeline=events,
-        quotes=said,
-        figures=told,
-        coverage=_coverage(said, told, events, by_id),
+        coverage=_coverage(brief, events, by_id),
         graph=cooccurrence(articles),
-        # lexical similarity only: loading a sentence-embedding model per page view would make it slow
-        brief=brief_story(story_id, articles, copy_of, embeddings=False),
+        brief=brief,
         by_id=by_id,
     )
 
@@ -238,32 +250,34 @@ def story_out(view: StoryView) -> StoryOut:
         ],
         quotes=[
             StorySpeaker(
-                speaker=s.speaker,
-                outlets=s.outlets,
+                speaker=speaker,
+                outlets=list(dict.fromkeys(r.outlet or "unknown outlet" for g in groups for r in g.reports)),
                 quotes=[
                     StoryQuote(
-                        text=q.text, kind=q.kind, outlets=q.outlets,
+                        text=g.text, sources=g.sources, direct=any(r.kind != "indirect" for r in g.reports),
+                        outlets=list(dict.fromkeys(r.outlet or "unknown outlet" for r in g.reports)),
                         carriers=[
-                            StoryCarrier(**_cite(view, c.article_id, c.start, c.end).model_dump(), kind=c.kind,
-                                         whole=c.whole)
-                            for c in q.carriers
+                            StoryCarrier(**_cite(view, r.article_id, r.start, r.end).model_dump(), kind=r.kind,
+                                         relation=r.relation)
+                            for r in g.reports
                         ],
                     )
-                    for q in s.quotes
+                    for g in groups
                 ],
             )
-            for s in view.quotes
+            for speaker, groups in by_speaker(view.brief.quotes)
         ],
         figures=[
             StoryFigure(
-                measure=g.measure, unit=g.unit, disagree=g.disagree,
+                measure=g.counts or g.unit or "", unit=g.unit, disagree=g.disagrees, sources=g.sources,
                 values=[
-                    StoryFigureValue(value=v.value, high=v.high, text=v.text, outlets=v.outlets,
-                                     cites=[_cite(view, *c) for c in v.cites])
-                    for v in g.values
+                    StoryFigureValue(value=value, text=reports[0][4],
+                                     outlets=list(dict.fromkeys(r[1] or "unknown outlet" for r in reports)),
+                                     cites=[_cite(view, r[0], r[2], r[3]) for r in reports])
+                    for value, reports in values_of(g)
                 ],
             )
-            for g in view.figures
+            for g in sorted(view.brief.figures, key=lambda g: not g.disagrees)
         ],
         coverage=[
             StoryCoverage(kind=r.kind, fact=r.fact, outlets={o: _cite(view, *c) for o, c in r.cites.items()})  # type: ignore[arg-type]
