@@ -68,6 +68,12 @@ def speakers(article: Article) -> list[str | None]:
             "Mark Berg thanked Marta Ilves.\n\nJens Holm said he was tired.\n\n“We are done,” he said.",
             ["Jens Holm"],
         ),
+        # quoted sentences do not use up how far back a pronoun looks
+        (
+            "Ana Lind took the stage in Valmora.\n\n“We will win. We will not stop. We have the votes. "
+            "We have the people. We have the ships. We have the time,” she said.\n\n“Nobody can stop us,” she added.",
+            ["Ana Lind", "Ana Lind"],
+        ),
         # an unnamed source keeps its description
         ("“The offer is not serious,” a senior union official said.", ["a senior union official"]),
         # no antecedent: say so rather than guess

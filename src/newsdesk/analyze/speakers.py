@@ -232,16 +232,19 @@ class Speakers:
             self._sentence_starts = [sent.start for sent in self._sentences]
         sentences = self._sentences
         index = max(0, bisect.bisect_right(self._sentence_starts, pronoun.i) - 1)
-        for back in range(_LOOKBACK_SENTENCES):
-            if index - back < 0:
+        narrative = 0  # sentences with words outside quotation marks: quoted ones do not use up the look-back
+        for back in range(index + 1):
+            if narrative >= _LOOKBACK_SENTENCES:
                 break
             sent = sentences[index - back]
             stop = pronoun.i if back == 0 else sent.end
             subjects: list[str] = []
             others: list[str] = []
+            told = False
             for tok in sent[: stop - sent.start]:
                 if self.in_quote(tok.idx):
                     continue
+                told = told or tok.is_alpha
                 found = self._referent(tok, word, want_person)
                 if found is None:
                     continue
@@ -250,6 +253,7 @@ class Speakers:
                 return subjects[-1] if back == 0 else subjects[0]
             if others and (back == 0 or want_person):
                 return others[-1] if back == 0 else others[0]
+            narrative += told
         return None
 
     def _unlisted_person(self, tok: Token, word: str, *, speaks: bool) -> str | None:
