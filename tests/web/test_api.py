@@ -158,6 +158,8 @@ def test_api_entity_has_quotes_and_events_across_articles(client: TestClient) ->
         "Union leader Piet Varga rejected it.",
     )
     assert body["mentions"] == 3
+    assert body["stories"] == {harbour().id: harbour().title}
+    assert {q["story_id"] for q in body["quotes"]} == {harbour().id}
 
 
 def test_api_entity_name_may_hold_any_character(client: TestClient) -> None:

@@ -78,6 +78,7 @@ class EntityQuoteRow(BaseModel):
     """A quote by the entity, in one article."""
 
     article_id: str
+    story_id: str | None = Field(description="The story the article is in, if it has been placed in one.")
     outlet: str | None
     published: str | None
     title: str | None
@@ -93,6 +94,7 @@ class EntityEventRow(BaseModel):
     """An event the entity takes part in (as actor or target), in one article."""
 
     article_id: str
+    story_id: str | None = Field(description="The story the article is in, if it has been placed in one.")
     outlet: str | None
     published: str | None
     actor: str | None
@@ -114,6 +116,7 @@ class EntityView(BaseModel):
     outlets: list[str]
     mentions: int = Field(description="How many times it is named in the articles of this page.")
     articles: Page[ArticleRow]
+    stories: dict[str, str] = Field(description="Story id → its title, for the stories these articles are in.")
     quotes: list[EntityQuoteRow]
     events: list[EntityEventRow]
 

@@ -111,8 +111,18 @@ def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityVi
     mentions = 0
     quotes: list[EntityQuoteRow] = []
     events: list[EntityEventRow] = []
-    for article in store.articles([row.id for row in page.items]):
-        where: dict[str, Any] = {"article_id": article.id, "outlet": article.outlet, "published": article.published}
+    ids = [row.id for row in page.items]
+    story_of = {link.article_id: link.story_id for link in store.story_links(article_ids=ids)}
+    story_ids = list(dict.fromkeys(story_of[i] for i in ids if i in story_of))
+    titles = {a.id: a.title or a.source for a in store.articles(story_ids)}  # a story is named after its first article
+    stories = {sid: titles.get(sid, sid) for sid in story_ids}
+    for article in store.articles(ids):
+        where: dict[str, Any] = {
+            "article_id": article.id,
+            "story_id": story_of.get(article.id),
+            "outlet": article.outlet,
+            "published": article.published,
+        }
         if article.outlet:
             outlets[article.outlet] = None
         for entity in article.entities:
@@ -141,6 +151,7 @@ def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityVi
         outlets=list(outlets),
         mentions=mentions,
         articles=page,
+        stories=stories,
         quotes=quotes,
         events=events,
     )
