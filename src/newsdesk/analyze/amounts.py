@@ -346,7 +346,26 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _tokens_at(doc: Any, start: int, end: int) -> list[Any]:
-    return [t for t in doc if t.idx < end and start < t.idx + len(t.text)] if doc is not None else []
+    """The tokens whose text overlaps ``[start, end)``, found by bisection (token ends only grow),
+    not by walking the whole document for every figure."""
+    if doc is None:
+        return []
+    lo, hi = 0, len(doc)
+    while lo < hi:  # the first token that ends after ``start``
+        mid = (lo + hi) // 2
+        token = doc[mid]
+        if token.idx + len(token.text) <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    found = []
+    for i in range(lo, len(doc)):
+        token = doc[i]
+        if token.idx >= end:
+            break
+        if start < token.idx + len(token.text):
+            found.append(token)
+    return found
 
 
 def _counted(doc: Any, found: _Found, text: str) -> tuple[str | None, str | None]:
