@@ -99,6 +99,11 @@ QUOTED = [
         set(),
     ),
     ("Ana Lind appeared on “Morning Harbour” to defend the plan.", set()),
+    ("Ana Lind appeared on “Harbour Tonight,” where she defended the plan.", set()),
+    (
+        "She repeatedly says, “Don’t you do it,” until the police arrive.",
+        {("direct", "Don’t you do it", None)},
+    ),
     ("The film “The Long Strike” opened on Friday in Valmora.", set()),
     ("Ana Lind said on “Face the Harbour.” that talks would resume.", set()),
     ("The so-called “peace dividend” never reached the docks.", set()),

@@ -100,6 +100,8 @@ def _after_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
             window.append(tok)
     if len(window) >= 2 and window[0].lower_ == "according" and window[1].lower_ == "to":
         return _according(q, window)
+    if window and (window[0].tag_ in {"WRB", "WDT", "WP", "IN", "CC"} or window[0].pos_ in {"SCONJ", "CCONJ"}):
+        return None  # "… on "Harbour Tonight," where she defended …": the sentence goes on
     loose = toks.text[q.end - 1] in ",?!…—–-"
     verbs = [t for t in window if t.dep_ not in _NP_INTERNAL and (t.pos_ in {"VERB", "AUX"} or cue_classes(t, lexicon))]
     cues = [t for t in verbs if cue_classes(t, lexicon) & _DIRECT_CLASSES][:1]
@@ -279,12 +281,19 @@ def _embedded(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
     return None
 
 
-def _is_title(q: Quoted, text: str) -> bool:
-    """Capitalised words and no comma, question or exclamation: a title or a name ("Face the Nation.")."""
+def _is_title(q: Quoted, text: str, *, speech_comma: bool) -> bool:
+    """Capitalised words and no question or exclamation: a title or a name ("Face the Nation.").
+
+    A comma closing the words is a sign of speech only next to a cue (``"Absolutely," he said``,
+    ``he says, "Don't you do it,"``); elsewhere American style sets it inside the marks after a
+    title too (``appeared on "Last Week Tonight," where …``).
+    """
     text = text[q.start : q.end].rstrip(" .")
     words = re.findall(r"[\w’']+", text)
-    if not words or len(words) > 10 or text[-1:] in {",", "!", "?", ":", ";"}:
+    ending = {"!", "?", ":", ";"} | ({","} if speech_comma else set())
+    if not words or len(words) > 10 or text[-1:] in ending:
         return False
+    text = text.rstrip(",")
     content = [w for w in words if len(w) > 3 or w[0].isupper()]
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
@@ -311,12 +320,16 @@ def find_quotes(article: Article, doc: Any, settings: Settings | None = None) ->
     floor = 0
     for q in quoted:
         paragraph_start = text.rfind("\n", 0, q.open) + 1
-        item = _after_cue(q, toks, lexicon) or _before_cue(q, toks, lexicon, max(floor, paragraph_start))
+        item = _after_cue(q, toks, lexicon)
+        speech_comma = item is not None and item.cue is not None
+        if item is None:
+            item = _before_cue(q, toks, lexicon, max(floor, paragraph_start))
+            speech_comma = item is not None and item.cue is not None and text[: q.open].rstrip()[-1:] in {",", ":"}
         if item is None:
             item = _embedded(q, toks, lexicon)
         if item is None and _is_full(q, toks):
             item = _Found(q, "direct")
-        if item is not None and _is_title(q, text):
+        if item is not None and _is_title(q, text, speech_comma=speech_comma):
             item = None  # "Face the Nation", "The Apprentice": named things, even after "said on"
         found.append(item)
         floor = q.close or q.end
