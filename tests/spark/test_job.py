@@ -170,3 +170,18 @@ def test_job_spark_submit_entry_point(spark: Any, tmp_path: Path) -> None:
     assert spark.read.parquet(str(output / "articles")).count() >= 1
     with pytest.raises(SystemExit):
         submit.main([str(output)])
+
+
+def test_job_reads_hadoop_uris_with_binary_files(spark: Any, corpus: Path, tmp_path: Path) -> None:
+    from newsdesk.spark import load_articles, load_failures
+    from newsdesk.spark import run as run_job
+
+    output = tmp_path / "out"
+    inputs = [f"file://{corpus / 'crawl.warc.gz'}", f"file://{corpus / 'feed.jsonl'}"]
+    report = run_job(spark, inputs, str(output), partitions=2, dedupe=False)
+    assert report.rows["articles"] == 3 + 2
+    articles = list(load_articles(spark, str(output)))
+    assert {a.url for a in articles} >= set(PAGES)
+    assert all(a.source.startswith("file:") and "#" in a.source for a in articles)
+    reasons = sorted(f.reason for f in load_failures(spark, str(output)))
+    assert reasons[0].startswith("HTTP 301 response") and any("invalid JSON" in r for r in reasons)
