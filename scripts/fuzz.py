@@ -84,14 +84,25 @@ def entry_points(pipeline: Pipeline) -> dict[str, tuple[Any, Callable[[Any], lis
         cleaned = clean_text(doc)
         return [] if cleaned.title is None or cleaned.title in cleaned.text else ["title not in text"]
 
-    def analyse(doc: str) -> list[str]:
-        return offset_problems(pipeline(Article(id=article_id(doc), source="fuzz", text=doc, published="2019-11-15")))
+    def stage(run: Pipeline) -> Callable[[str], list[str]]:
+        """One stage (with what it needs) as an entry point; the spaCy model is loaded once for all."""
+
+        def check(doc: str) -> list[str]:
+            return offset_problems(run(Article(id=article_id(doc), source="fuzz", text=doc, published="2019-11-15")))
+
+        return check
+
+    def only(*names: str) -> Pipeline:
+        return Pipeline(pipeline.settings.copy_with(stages=names))
 
     return {
         "read_bytes": (st.binary(max_size=3000), read_any),
         "read_shaped": (st.tuples(TEXT, st.sampled_from(["txt", "html", "jsonl", "gzip"])), read_shaped),
         "clean_text": (TEXT, clean),
-        "analyse": (TEXT, analyse),
+        "quotes": (TEXT, stage(only("entities", "quotes"))),
+        "amounts": (TEXT, stage(only("amounts"))),
+        "dates": (TEXT, stage(only("dates"))),
+        "analyse": (TEXT, stage(pipeline)),
     }
 
 

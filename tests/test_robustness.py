@@ -12,6 +12,7 @@ from pathlib import Path
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
+import load_test
 from crash_ingest import check, ingest_cmd, run
 from synthetic import write_corpus
 
@@ -59,3 +60,10 @@ def test_robustness_two_ingests_at_once_and_a_reader(tmp_path: Path) -> None:
     assert len(stored) == 60
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_robustness_web_desk_answers_while_an_ingest_writes(tmp_path: Path) -> None:
+    result = load_test.run(seconds=4, clients=3, articles=30, workdir=tmp_path)
+    assert result["errors"] == 0, result["error_examples"]
+    assert result["requests"] > 0
+    assert result["ingest_exit_code"] == 0 and result["articles_after"] == result["articles_before"] + 30
