@@ -93,6 +93,7 @@ class Brief:
     headline_article: str | None
     sentences: tuple[BriefSentence, ...]
     quotes: tuple[QuoteGroup, ...]
+    key_quotes: tuple[QuoteGroup, ...]
     figures: tuple[FigureGroup, ...]
     timeline: tuple[TimelineEntry, ...]
     articles: tuple[ArticleNote, ...]
@@ -359,6 +360,53 @@ def _headline(originals: Sequence[Article], vocab_texts: Sequence[str]) -> Artic
     return titled[int(np.argmax(scores))]
 
 
+_MAX_QUOTES, _MAX_PER_SPEAKER = 8, 3
+
+
+def _key_quotes(groups: Sequence[QuoteGroup], story_sentences: Sequence[str]) -> list[QuoteGroup]:
+    """The quotes worth reading: said in the speaker's own words, on the story's subject, widely reported.
+
+    A quote scores by how many independent sources carry it, how close its
+    words are to the story's sentences (not an aside), and whether it is a
+    full direct quote of some length. At most three per speaker; speakers
+    come in the order of their best quote.
+    """
+    candidates = [
+        g
+        for g in groups
+        if g.speaker and any(r.kind != "indirect" for r in g.reports) and len(_WORD.findall(g.text)) >= 3
+    ]
+    if not candidates:
+        return []
+    vectors = _vectors([*story_sentences, *(g.text for g in candidates)])
+    body, quotes = vectors[: len(story_sentences)], vectors[len(story_sentences) :]
+    centre = body.mean(axis=0) if len(body) else np.zeros(vectors.shape[1])
+    closeness = quotes @ centre
+    if closeness.max() > 0:
+        closeness = closeness / closeness.max()
+    scored = []
+    for g, close in zip(candidates, closeness, strict=True):
+        words = len(_WORD.findall(g.text))
+        direct = any(r.kind == "direct" for r in g.reports)
+        score = 0.5 * (g.sources - 1) + float(close) + 0.4 * direct + 0.2 * min(1.0, words / 12) - 0.3 * (words > 60)
+        scored.append((score, g))
+    chosen: list[QuoteGroup] = []
+    used: set[tuple[str, str]] = set()  # (speaker, article): the next pick prefers another article
+    while scored and len(chosen) < _MAX_QUOTES:
+        best = max(
+            range(len(scored)),
+            key=lambda i: (
+                scored[i][0] - 0.4 * ((str(scored[i][1].speaker), scored[i][1].reports[0].article_id) in used)
+            ),
+        )
+        _, g = scored.pop(best)
+        if sum(1 for c in chosen if c.speaker == g.speaker) < _MAX_PER_SPEAKER:
+            chosen.append(g)
+            used.add((str(g.speaker), g.reports[0].article_id))
+    order = {str(g.speaker): i for i, g in reversed(list(enumerate(chosen)))}
+    return sorted(chosen, key=lambda g: order[str(g.speaker)])
+
+
 def _timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     """Dated events that are not mere statements ("said"), each told once."""
     seen: set[tuple[str | None, ...]] = set()
@@ -425,6 +473,7 @@ def brief_story(
         headline_article=headline_article,
         sentences=tuple(chosen_sentences),
         quotes=corro.quotes,
+        key_quotes=tuple(_key_quotes(corro.quotes, [s.text for s in sents])),
         figures=corro.figures,
         timeline=tuple(timeline),
         articles=tuple(_note(a, copy_of.get(a.id), corro.speakers) for a in ordered),

@@ -18,9 +18,6 @@ from newsdesk.stories.corroborate import FigureGroup, QuoteGroup
 
 __all__ = ["brief_dict", "briefs_html", "briefs_json", "briefs_markdown"]
 
-_MAX_QUOTES = 8
-_MAX_PER_SPEAKER = 3
-
 
 def _cite(c: Citation) -> str:
     outlet = c.outlet or "unknown outlet"
@@ -41,19 +38,11 @@ def _sources(n: int) -> str:
 
 
 def _key_quotes(brief: Brief) -> list[tuple[str, list[QuoteGroup]]]:
-    """Quotes by speaker: direct words first, the most widely reported first, a few per speaker."""
-    chosen = [
-        g
-        for g in brief.quotes
-        if g.speaker and any(r.kind != "indirect" for r in g.reports) and len(g.text.split()) >= 3
-    ]
-    chosen.sort(key=lambda g: (-g.sources, -len(g.text)))
+    """The brief's key quotes, by speaker (in the order the brief chose them)."""
     by_speaker: dict[str, list[QuoteGroup]] = {}
-    for g in chosen:
-        group = by_speaker.setdefault(str(g.speaker), [])
-        if len(group) < _MAX_PER_SPEAKER and sum(map(len, by_speaker.values())) < _MAX_QUOTES:
-            group.append(g)
-    return [(who, gs) for who, gs in by_speaker.items() if gs]
+    for g in brief.key_quotes:
+        by_speaker.setdefault(str(g.speaker), []).append(g)
+    return list(by_speaker.items())
 
 
 def _figure_line(f: FigureGroup) -> tuple[str, bool]:
