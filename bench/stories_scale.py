@@ -4,7 +4,8 @@ The corpus is made here, deterministically, so the benchmark needs nothing
 from outside: events (each with its own people, places, numbers and rare
 words) reported by 1–12 outlets over a few days, a share of them as wire
 copies run verbatim or lightly edited by other outlets, and many one-article
-stories, over a year of publication dates. Articles are built as analysed
+stories, at about 100 articles a day (a bigger corpus covers a longer time,
+as a desk does: 10k articles are 100 days, 100k are 1,000). Articles are built as analysed
 records (entities included), so what is timed is the cross-article work
 only: profiles, MinHash LSH copies and clustering, as ``find_stories`` runs
 them. Each size runs in a fresh process, so its peak resident memory is its
@@ -28,7 +29,7 @@ from datetime import date, timedelta
 from newsdesk.model import Article, Entity, article_id
 
 
-def _word(rnd: random.Random, syllables: tuple[int, int] = (3, 5)) -> str:
+def _word(rnd: random.Random, syllables: tuple[int, int] = (4, 7)) -> str:
     parts = ["ka", "lo", "mi", "ren", "sto", "var", "del", "qui", "bra", "nes", "tol", "zen", "por", "gha", "lis"]
     return "".join(rnd.choice(parts) for _ in range(rnd.randint(*syllables)))
 
@@ -43,6 +44,7 @@ def corpus(n: int, seed: int = 7) -> tuple[list[Article], dict[str, int]]:
         f"{_word(rnd, (2, 3)).title()} {rnd.choice(['Times', 'Post', 'Herald', 'Wire', 'News'])}" for _ in range(300)
     ]
     start = date(2025, 1, 1)
+    days = max(30, n // 100)  # a desk grows with time: about 100 articles a day, whatever the size
     articles: list[Article] = []
     gold: dict[str, int] = {}
     event = 0
@@ -52,7 +54,7 @@ def corpus(n: int, seed: int = 7) -> tuple[list[Article], dict[str, int]]:
         place = _word(rnd).title()
         rare = [_word(rnd) for _ in range(12)]
         numbers = [str(rnd.randint(10, 90000)) for _ in range(4)]
-        day = start + timedelta(days=rnd.randint(0, 364))
+        day = start + timedelta(days=rnd.randint(0, days - 1))
         size = 1 if rnd.random() < 0.5 else rnd.randint(2, 12)
         wire: str | None = None
         for k in range(min(size, n - len(articles))):

@@ -59,8 +59,8 @@ class Settings:
     story_min_similarity: float = 0.15
     story_window_days: int = 60
     story_fade_days: float = 0.0
-    story_block_cap: int = 500
-    story_block_span: int = 50
+    story_block_cap: int = 200
+    story_block_span: int = 20
     story_weight_terms: float = 0.5
     story_weight_names: float = 0.33
     story_weight_numbers: float = 0.17

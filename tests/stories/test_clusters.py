@@ -50,6 +50,7 @@ def test_clusters_similarity_ends_at_the_window(gap_days: int, linked: bool) -> 
 def test_clusters_blocking_skips_keys_shared_by_too_many() -> None:
     profiles = [prof(str(i), ("t:common", f"t:pair{i // 2}"), {}) for i in range(6)]
     assert candidate_pairs(profiles, Settings(story_block_cap=5)) == {(0, 1), (2, 3), (4, 5)}
+    assert len(candidate_pairs(profiles, Settings(story_block_cap=6, story_block_span=1))) == 5  # a chain
     assert len(candidate_pairs(profiles, Settings(story_block_cap=6))) == 15
 
 

@@ -102,10 +102,12 @@ def candidate_pairs(profiles: Sequence[Profile], settings: Settings) -> set[tupl
     for members in postings.values():
         if len(members) < 2 or len(members) > cap:
             continue
-        if len(members) > span + 1:
-            members = sorted(members, key=lambda m: (_date_key(profiles[m]), m))
+        members = sorted(members, key=lambda m: (_date_key(profiles[m]), m))
         for x, i in enumerate(members):
             for j in members[x + 1 : x + 1 + span]:
+                gap = _gap_days(profiles[i], profiles[j])
+                if gap is not None and gap > settings.story_window_days:
+                    break  # date order: the rest are further still
                 pairs.add((i, j) if i < j else (j, i))
     return pairs
 
