@@ -95,3 +95,12 @@ def test_clusters_incremental_join_without_reclustering(desk: Store, varga: dict
     assert copy.copy_of == varga["northern-courier-varga"].id
     again = place_in_desk(desk, [a.id for a in later])  # running twice changes nothing
     assert again == links
+
+
+def test_clusters_blocking_pairs_undated_articles_too() -> None:
+    dated = [prof(str(i), ("t:key",), {}, date(2025, 1, 1 + i)) for i in range(3)]
+    far = prof("far", ("t:key",), {}, date(2025, 6, 1))
+    undated = prof("undated", ("t:key",), {})
+    pairs = candidate_pairs([*dated, far, undated], Settings())
+    assert {(0, 4), (1, 4), (2, 4), (3, 4)} <= pairs  # the undated one meets everyone
+    assert (0, 3) not in pairs and (0, 1) in pairs  # dated ones meet inside the window only

@@ -99,16 +99,27 @@ def candidate_pairs(profiles: Sequence[Profile], settings: Settings) -> set[tupl
             postings[key].append(i)
     pairs: set[tuple[int, int]] = set()
     cap, span = settings.story_block_cap, settings.story_block_span
+
+    def pair(i: int, j: int) -> None:
+        pairs.add((i, j) if i < j else (j, i))
+
     for members in postings.values():
         if len(members) < 2 or len(members) > cap:
             continue
-        members = sorted(members, key=lambda m: (_date_key(profiles[m]), m))
-        for x, i in enumerate(members):
-            for j in members[x + 1 : x + 1 + span]:
+        # dated articles: in date order, each with the next few inside the window
+        dated = sorted((m for m in members if profiles[m].published), key=lambda m: (_date_key(profiles[m]), m))
+        for x, i in enumerate(dated):
+            for j in dated[x + 1 : x + 1 + span]:
                 gap = _gap_days(profiles[i], profiles[j])
                 if gap is not None and gap > settings.story_window_days:
                     break  # date order: the rest are further still
-                pairs.add((i, j) if i < j else (j, i))
+                pair(i, j)
+        # undated articles have no time to go by: each meets its neighbours in input order
+        for x, i in enumerate(members):
+            if profiles[i].published is None:
+                for j in members[max(0, x - span) : x + 1 + span]:
+                    if j != i:
+                        pair(i, j)
     return pairs
 
 
