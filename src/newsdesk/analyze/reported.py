@@ -11,8 +11,9 @@ The content is a complement of a cue in the lexicon
 that …") for every class, a to-clause for promises and plans, a direct object
 for speech, stance and evidence verbs whose object is what was said ("outlined
 his plan"), never for those whose object is the person addressed ("told
-reporters"). Content that is mostly inside quotation marks is left to the
-direct-quote rules.
+reporters"). Content that opens inside quotation marks is left to the
+direct-quote rules; content that only carries quoted words is reported speech
+with partial quotes in it.
 """
 
 from __future__ import annotations
@@ -52,10 +53,33 @@ def _span(tokens: Sequence[Token], text: str) -> tuple[int, int] | None:
     return start, end
 
 
+_CONCESSIVE = frozenset({"although", "though", "despite", "notwithstanding", "whereas", "while", "even"})
+
+
+def _aside(tok: Token) -> bool:
+    """A trailing clause that is the reporter's, not the source's: "…, despite suggestions that …",
+    "…, though she acknowledged …"."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in _CONCESSIVE
+    if tok.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in tok.children) or any(
+            c.dep_ == "advmod" and c.lower_ == "even" for c in tok.children
+        )
+    return False
+
+
 def _subtree_run(doc: Any, nodes: Sequence[Token]) -> tuple[int, int]:
+    """Tokens covered by the nodes' subtrees, less a trailing concessive aside of the last node."""
     start = min(n.left_edge.i for n in nodes)
-    end = max(n.right_edge.i for n in nodes) + 1
-    return start, end
+    last = max(nodes, key=lambda n: n.right_edge.i)
+    asides = [c for c in last.rights if _aside(c)]
+    if asides:
+        end = asides[0].left_edge.i
+        kept = [n for n in nodes if n is not last]
+        end = max([end, *(n.right_edge.i + 1 for n in kept)])
+        if end > start:
+            return start, end
+    return start, max(n.right_edge.i for n in nodes) + 1
 
 
 def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int, int] | None:
@@ -134,7 +158,7 @@ def reported_speech(
         low, high = text.rfind("\n", 0, cue_span[0]) + 1, text.find("\n", cue_span[0])
         high = len(text) if high < 0 else high
         span = _span([t for t in doc[a:b] if low <= t.idx < high], text)  # never beyond the cue's paragraph
-        if span is None or _mostly_quoted(span, quoted):
+        if span is None or _opens_quoted(span, quoted):
             continue
         speaker = speakers.resolve(subject)
         out.setdefault(
@@ -153,7 +177,8 @@ def reported_speech(
     return list(out.values())
 
 
-def _mostly_quoted(span: tuple[int, int], quoted: Sequence[Quoted]) -> bool:
-    start, end = span
-    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quoted)
-    return covered * 2 > end - start
+def _opens_quoted(span: tuple[int, int], quoted: Sequence[Quoted]) -> bool:
+    """Does the content open inside quotation marks? Then it is a direct quote, left to the direct rules;
+    reported speech that only carries quoted words ("said he had "very serious concerns"") stays."""
+    start = span[0]
+    return any(q.open <= start < (q.close or q.end) for q in quoted)
