@@ -251,6 +251,9 @@ def _quote_groups(
     groups = []
     for members in union.groups():
         reps = [items[m] for m in members]
+        quoting = {r[0].id for r in reps if r[2].kind != "indirect"}
+        # an article's reported speech that carries the words it also quotes is one report, the quote
+        reps = [r for r in reps if r[2].kind != "indirect" or r[0].id not in quoting]
         direct = [r for r in reps if r[2].kind != "indirect"] or reps
         main = max(direct, key=lambda r: (len(_tokens(r[2].text)), r[0].published or "", r[0].id))
         reports = tuple(
