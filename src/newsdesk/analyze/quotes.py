@@ -219,13 +219,13 @@ def _before_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon, floor: int) -> _Foun
         if classes & _DIRECT_CLASSES:
             if not (introduced or k == len(lead) - 1 or _governs(tok, q, toks)):
                 return None
-            if any(_is_clause(t, tok) for t in lead[k + 1 :]):
+            if any(_is_clause(t) for t in lead[k + 1 :]):
                 return None
             subject = subject_of(tok, outside=(q.open, q.close or q.end)) or _inverted_subject(lead[k + 1 :])
             if subject is None or passive_participle(tok):
                 return None
             return _Found(q, "direct", tok, subject)
-        if _is_clause(tok, None):
+        if _is_clause(tok):
             return None
     return None
 
@@ -246,7 +246,7 @@ def _governs(cue: Token, q: Quoted, toks: _Tokens) -> bool:
     return any(t.head.i == cue.i and t.dep_ in {"ccomp", "dobj", "xcomp", "parataxis"} for t in inside if t.i in span)
 
 
-def _is_clause(tok: Token, cue: Token | None) -> bool:
+def _is_clause(tok: Token) -> bool:
     """A verb heading a clause of its own (not the cue's own dependents such as "told reporters")."""
     return tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass", "amod", "acl", "relcl", "prt"}
 
@@ -271,8 +271,8 @@ def _embedded(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
             return None  # "the characterization of the situation as a "rift""
         if node.dep_ == "pobj" and parent.head.pos_ in {"NOUN", "PROPN"} and parent.dep_ == "prep":
             return None
-        if (cue_classes(parent, lexicon) & _PARTIAL_CLASSES and parent.idx < q.open) or (
-            cue_classes(parent, lexicon) & _PARTIAL_CLASSES and node.dep_ in {"ccomp", "oprd", "dobj"}
+        if cue_classes(parent, lexicon) & _PARTIAL_CLASSES and (
+            parent.idx < q.open or node.dep_ in {"ccomp", "oprd", "dobj"}
         ):
             subject = subject_of(parent, outside=(q.open, q.close or q.end))
             if subject is not None:
@@ -293,7 +293,6 @@ def _is_title(q: Quoted, text: str, *, speech_comma: bool) -> bool:
     ending = {"!", "?", ":", ";"} | ({","} if speech_comma else set())
     if not words or len(words) > 10 or text[-1:] in ending:
         return False
-    text = text.rstrip(",")
     content = [w for w in words if len(w) > 3 or w[0].isupper()]
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
