@@ -321,3 +321,18 @@ def test_store_replacing_an_article_drops_its_story_link(store: Store) -> None:
     store.put(a.copy_with(title="Changed"), replace=True)
     assert [link.article_id for link in store.story_links()] == [b.id]
     assert store.story_neighbours(["t:x"]) == []
+
+
+def test_store_sqlite_opens_and_reads_while_another_process_writes(tmp_path: Path) -> None:
+    path = tmp_path / "desk.db"
+    SQLiteStore(path).put(full_article())
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a writer holds the write lock
+    writer.execute("UPDATE articles SET title = 'Being rewritten'")
+    try:
+        reader = SQLiteStore(path, timeout=0.1)  # opening a migrated desk takes no write lock
+        assert [r.title for r in reader.list()] == ["Strike"]  # WAL: the last committed state
+        reader.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

@@ -238,9 +238,11 @@ class SQLiteStore:
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         if self.path != ":memory:":
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
-        self._migrate()
+        if not self._up_to_date():
+            self._migrate()
 
     # ------------------------------------------------------------------ plumbing
 
@@ -265,6 +267,14 @@ class SQLiteStore:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def _up_to_date(self) -> bool:
+        """Whether every migration is applied, asked without a write lock (readers never need one)."""
+        try:
+            row = self.conn.execute("SELECT count(*), max(version) FROM migrations").fetchone()
+        except sqlite3.OperationalError:  # no migrations table yet: a new desk
+            return False
+        return bool(row[0] == len(MIGRATIONS) and row[1] == len(MIGRATIONS))
 
     def _migrate(self) -> None:
         with self.transaction() as db:
