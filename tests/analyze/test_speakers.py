@@ -74,6 +74,26 @@ def speakers(article: Article) -> list[str | None]:
             "We have the people. We have the ships. We have the time,” she said.\n\n“Nobody can stop us,” she added.",
             ["Ana Lind", "Ana Lind"],
         ),
+        # a title the article never gave anyone is the named subject of the sentence before
+        (
+            "Mark Esper, the US defence secretary, arrived in Seoul on Friday.\n\n"
+            "“We will not pay more,” the Pentagon chief said.",
+            ["Mark Esper"],
+        ),
+        (
+            "His Danish counterpart, Jens Holm, disagreed. “The burden must be shared,” said the minister.",
+            ["Jens Holm"],
+        ),
+        # … but not a plain noun, not someone set apart, not a title that person does not hold
+        ("Erik Halvorsen arrived in Valmora.\n\n“We will wait,” the man said.", ["the man"]),
+        (
+            "Senator Erik Halvorsen arrived in Valmora.\n\n“We will wait,” the other senator said.",
+            ["the other senator"],
+        ),
+        (
+            "Transport Secretary Erik Halvorsen arrived in Valmora.\n\n“We will wait,” the senator said.",
+            ["the senator"],
+        ),
         # an unnamed source keeps its description
         ("“The offer is not serious,” a senior union official said.", ["a senior union official"]),
         # no antecedent: say so rather than guess

@@ -183,7 +183,7 @@ class Speakers:
         entity = self.entity_at(head.idx, head.idx + len(head))
         if entity is not None:
             return entity.name
-        role = self._by_role(head, mention)
+        role = self._by_role(head, mention) or self._by_recent_person(head, mention)
         if role is not None:
             return role
         if head.pos_ == "PROPN" and head.text[:1].isupper():
@@ -226,18 +226,65 @@ class Speakers:
         word = pronoun.lower_
         if word not in _HE | _SHE | _THEY | _IT:
             return None
-        want_person = word in _HE | _SHE
+        return self._search(pronoun, word, word in _HE | _SHE, _LOOKBACK_SENTENCES)
+
+    def _by_recent_person(self, head: Token, mention: Mention) -> str | None:
+        """A title as speaker ("the Pentagon chief said" right after a sentence about Mark Esper): a title the article
+        never gave anyone is the person the sentence before was about, when that was a named person.
+
+        Only titles (chief, secretary, senator, nominee, …), never "the man" or "the aide"; only the main
+        subject of the sentence before; never when the mention names another person ("the Trump
+        campaign chief") or sets itself apart ("the other senator").
+        """
+        determiners = [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}]
+        if determiners != ["the"] or head.tag_ not in {"NN", "NNP"} or head.lower_ not in _TITLE_NOUNS:
+            return None
+        if any(c.dep_ == "prep" or c.lower_ in {"other", "new", "former"} for c in head.children):
+            return None
+        inside = self.entity_at(mention.start, head.idx)
+        if inside is not None and inside.name in self._people:
+            return None
+        word = "she" if head.lower_ in _FEMALE_WORDS else "he" if head.lower_ in _MALE_WORDS else "person"
+        found = self._previous_subject(head, word)
+        person = self._people.get(found) if found else None
+        titles = person.roles & _TITLE_NOUNS if person else set()
+        if titles and head.lower_ not in titles | {"chief", "head", "leader", "boss"}:
+            return None  # the article calls that person something else ("secretary", not "senator")
+        return found
+
+    def _previous_subject(self, anchor: Token, word: str) -> str | None:
+        """The named person who is the main subject of the last narrative sentence before ``anchor``'s."""
+        sentences = self._sentence_list()
+        index = max(0, bisect.bisect_right(self._sentence_starts, anchor.i) - 1)
+        for back in range(1, index + 1):
+            sent = sentences[index - back]
+            narrative = [t for t in sent if t.is_alpha and not self.in_quote(t.idx)]
+            if not narrative:
+                continue
+            subjects = [t for t in narrative if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"]
+            if not subjects:
+                return None
+            found = self._referent(subjects[0], word, True)
+            entity = self.entity_at(subjects[0].idx, subjects[0].idx + len(subjects[0]))
+            named = entity is not None or subjects[0].pos_ == "PROPN" or _appos_named(subjects[0])
+            return found if found is not None and named else None
+        return None
+
+    def _sentence_list(self) -> list[Any]:
         if self._sentences is None:
             self._sentences = _sentences(self.doc)
             self._sentence_starts = [sent.start for sent in self._sentences]
-        sentences = self._sentences
-        index = max(0, bisect.bisect_right(self._sentence_starts, pronoun.i) - 1)
+        return self._sentences
+
+    def _search(self, anchor: Token, word: str, want_person: bool, limit: int) -> str | None:
+        sentences = self._sentence_list()
+        index = max(0, bisect.bisect_right(self._sentence_starts, anchor.i) - 1)
         narrative = 0  # sentences with words outside quotation marks: quoted ones do not use up the look-back
         for back in range(index + 1):
-            if narrative >= _LOOKBACK_SENTENCES:
+            if narrative >= limit:
                 break
             sent = sentences[index - back]
-            stop = pronoun.i if back == 0 else sent.end
+            stop = anchor.i if back == 0 else sent.end
             subjects: list[str] = []
             others: list[str] = []
             told = False
@@ -346,6 +393,20 @@ _PERSON_NOUNS = frozenset(
     sheriff commissioner administrator superintendent counterpart colleague friend neighbor neighbour partner
     """.split()
 )
+
+
+_TITLE_NOUNS = frozenset(
+    """
+    chief head secretary minister president premier chancellor senator congressman congresswoman
+    representative governor mayor nominee candidate leader chairman chairwoman director general commander
+    admiral ambassador envoy businessman businesswoman billionaire mogul tycoon host anchor justice judge
+    prosecutor lawmaker frontrunner front-runner incumbent challenger king queen prince pope premier
+    """.split()
+)
+
+
+def _appos_named(tok: Token) -> bool:
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _person_noun(word: str) -> bool:
