@@ -7,7 +7,6 @@ from collections.abc import Callable
 import pytest
 
 from newsdesk import Article
-from newsdesk.analyze.speakers import given_name_gender
 
 Analyse = Callable[..., Article]
 
@@ -109,11 +108,3 @@ def test_speakers_pronoun_keeps_its_mention(analyse: Analyse) -> None:
     (quote,) = article.quotes
     assert quote.speaker == "Ana Lind"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "she"
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [("Hillary Clinton", "f"), ("Donald Trump", "m"), ("Mr. Mark Esper", "m"), ("Chris Smith", None), ("Trump", None)],
-)
-def test_speakers_given_name_gender(name: str, expected: str | None) -> None:
-    assert given_name_gender(name) == expected

@@ -25,15 +25,24 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from newsdesk.analyze.cues import cue_classes, mention_bounds
 from newsdesk.analyze.names import HONORIFICS, name_tokens, split_title
+from newsdesk.analyze.persons import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    TITLE_NOUNS,
+    appos_named,
+    given_name_gender,
+    honorific_gender,
+    person_like,
+    person_noun,
+    proper_run,
+)
 from newsdesk.model import Article, Entity, Mention
 
-__all__ = ["Speaker", "Speakers", "given_name_gender"]
+__all__ = ["Speaker", "Speakers"]
 
 Token = Any
 
@@ -41,26 +50,9 @@ _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _THEY = frozenset({"they", "them", "their", "themselves"})
 _IT = frozenset({"it", "its", "itself"})
-_MALE_WORDS = frozenset(
-    "mr mister sir lord king prince spokesman congressman chairman businessman husband father son brother "
-    "boyfriend uncle nephew grandfather actor".split()
-)
-_FEMALE_WORDS = frozenset(
-    "mrs ms miss madam dame lady queen princess spokeswoman congresswoman chairwoman businesswoman wife "
-    "mother daughter sister girlfriend aunt niece grandmother actress".split()
-)
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _LOOKBACK_SENTENCES = 6
-_NOT_PEOPLE = frozenset(
-    """
-    report poll study survey statement article campaign committee group company government administration
-    agency department ministry court newspaper paper website site ad video document memo letter book analysis
-    review research audit filing complaint lawsuit plan proposal bill law release story editorial network
-    channel party union board council team office firm bank organization organisation association data
-    letter paper order number center centre chapter matter computer corner border quarter
-    """.split()
-)
 
 
 @dataclass(frozen=True)
@@ -140,9 +132,9 @@ class Speakers:
         for word in reversed(words):
             plain = word.lower().rstrip(".")
             votes = person.titles if word[0].isupper() else person.nouns
-            if plain in _MALE_WORDS:
+            if plain in MALE_WORDS:
                 votes["m"] += 1
-            elif plain in _FEMALE_WORDS:
+            elif plain in FEMALE_WORDS:
                 votes["f"] += 1
             if plain not in HONORIFICS and not word[0].isupper():
                 break
@@ -157,9 +149,9 @@ class Speakers:
                     continue
                 if tok.pos_ in {"NOUN", "ADJ", "PROPN"}:
                     person.roles.add(tok.lower_)
-                    if tok.lower_ in _MALE_WORDS:
+                    if tok.lower_ in MALE_WORDS:
                         person.nouns["m"] += 1
-                    elif tok.lower_ in _FEMALE_WORDS:
+                    elif tok.lower_ in FEMALE_WORDS:
                         person.nouns["f"] += 1
 
     # ------------------------------------------------------------------ resolution
@@ -187,7 +179,7 @@ class Speakers:
         if role is not None:
             return role
         if head.pos_ == "PROPN" and head.text[:1].isupper():
-            return self._by_surname(head) or _proper_run(head)
+            return self._by_surname(head) or proper_run(head)
         if head.pos_ in {"NOUN", "PROPN", "NUM", "ADJ"}:
             return mention.text
         return None
@@ -237,17 +229,17 @@ class Speakers:
         campaign chief") or sets itself apart ("the other senator").
         """
         determiners = [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}]
-        if determiners != ["the"] or head.tag_ not in {"NN", "NNP"} or head.lower_ not in _TITLE_NOUNS:
+        if determiners != ["the"] or head.tag_ not in {"NN", "NNP"} or head.lower_ not in TITLE_NOUNS:
             return None
         if any(c.dep_ == "prep" or c.lower_ in {"other", "new", "former"} for c in head.children):
             return None
         inside = self.entity_at(mention.start, head.idx)
         if inside is not None and inside.name in self._people:
             return None
-        word = "she" if head.lower_ in _FEMALE_WORDS else "he" if head.lower_ in _MALE_WORDS else "person"
+        word = "she" if head.lower_ in FEMALE_WORDS else "he" if head.lower_ in MALE_WORDS else "person"
         found = self._previous_subject(head, word)
         person = self._people.get(found) if found else None
-        titles = person.roles & _TITLE_NOUNS if person else set()
+        titles = person.roles & TITLE_NOUNS if person else set()
         if titles and head.lower_ not in titles | {"chief", "head", "leader", "boss"}:
             return None  # the article calls that person something else ("secretary", not "senator")
         return found
@@ -266,7 +258,7 @@ class Speakers:
                 return None
             found = self._referent(subjects[0], word, True)
             entity = self.entity_at(subjects[0].idx, subjects[0].idx + len(subjects[0]))
-            named = entity is not None or subjects[0].pos_ == "PROPN" or _appos_named(subjects[0])
+            named = entity is not None or subjects[0].pos_ == "PROPN" or appos_named(subjects[0])
             return found if found is not None and named else None
         return None
 
@@ -305,12 +297,12 @@ class Speakers:
 
     def _unlisted_person(self, tok: Token, word: str, *, speaks: bool) -> str | None:
         """A proper-noun subject the entity model missed (or mislabelled) as a referent."""
-        if not (speaks or _person_like(tok)):
+        if not (speaks or person_like(tok)):
             return None
-        gender = _honorific_gender(tok) or given_name_gender(_proper_run(tok))
+        gender = honorific_gender(tok) or given_name_gender(proper_run(tok))
         if (word in _HE and gender == "f") or (word in _SHE and gender == "m"):
             return None
-        return self._by_surname(tok) or _proper_run(tok)
+        return self._by_surname(tok) or proper_run(tok)
 
     def _referent(self, tok: Token, word: str, want_person: bool) -> str | None:
         """What ``tok`` (a mention head) can be the referent of pronoun ``word``, if anything."""
@@ -333,8 +325,8 @@ class Speakers:
             speaks = "speech" in cue_classes(tok.head)  # whoever "said" is a source, named or not
             if tok.pos_ == "PROPN" and (entity is None or (speaks and entity.label in {"GPE", "LOC"})):
                 return self._unlisted_person(tok, word, speaks=speaks)
-            if tok.pos_ == "NOUN" and speaks and tok.tag_ == "NN" and _person_noun(tok.lower_):
-                if (word in _HE and tok.lower_ in _FEMALE_WORDS) or (word in _SHE and tok.lower_ in _MALE_WORDS):
+            if tok.pos_ == "NOUN" and speaks and tok.tag_ == "NN" and person_noun(tok.lower_):
+                if (word in _HE and tok.lower_ in FEMALE_WORDS) or (word in _SHE and tok.lower_ in MALE_WORDS):
                     return None
                 a, b = mention_bounds(tok)  # "the campaign manager said he …"
                 start, end = self.doc[a].idx, self.doc[b - 1].idx + len(self.doc[b - 1])
@@ -351,69 +343,6 @@ class Speakers:
             a, b = mention_bounds(tok)
             return str(self.doc[a:b].text)
         return None
-
-
-@cache
-def _given_names() -> dict[str, str]:
-    raw = resources.files("newsdesk").joinpath("data/given_names.txt").read_text(encoding="utf-8")
-    pairs = (line.split() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
-    return {name: sex for sex, name in pairs}
-
-
-def given_name_gender(name: str) -> str | None:
-    """Sex ("m" or "f") when the first word of ``name`` is a given name of one sex ("Hillary Clinton" → "f")."""
-    words = [w for w in name_tokens(split_title(name)[1]) if w not in HONORIFICS]
-    return _given_names().get(words[0]) if len(words) >= 2 else None
-
-
-def _honorific_gender(tok: Token) -> str | None:
-    """ "m" or "f" when an honorific stands right before the name ("Ms Ilves")."""
-    doc = tok.doc
-    a = tok.i
-    while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ == "compound":
-        a -= 1
-    for t in doc[max(0, a - 1) : tok.i]:
-        word = t.lower_.rstrip(".")
-        if word in _MALE_WORDS:
-            return "m"
-        if word in _FEMALE_WORDS:
-            return "f"
-    return None
-
-
-_PERSON_NOUNS = frozenset(
-    """
-    official aide spokesman spokeswoman spokesperson secretary minister chief head boss president chair
-    director senator governor mayor judge attorney adviser advisor analyst expert source officer commander
-    general colonel captain sergeant agent candidate nominee lawmaker congressman congresswoman representative
-    leader member host anchor correspondent reporter columnist author editor economist strategist pollster
-    consultant professor scientist researcher doctor nurse student teacher parent mother father wife husband
-    son daughter woman man resident voter supporter critic activist protester witness victim owner founder
-    executive manager employee worker envoy ambassador diplomat negotiator prosecutor detective investigator
-    sheriff commissioner administrator superintendent counterpart colleague friend neighbor neighbour partner
-    """.split()
-)
-
-
-_TITLE_NOUNS = frozenset(
-    """
-    chief head secretary minister president premier chancellor senator congressman congresswoman
-    representative governor mayor nominee candidate leader chairman chairwoman director general commander
-    admiral ambassador envoy businessman businesswoman billionaire mogul tycoon host anchor justice judge
-    prosecutor lawmaker frontrunner front-runner incumbent challenger king queen prince pope premier
-    """.split()
-)
-
-
-def _appos_named(tok: Token) -> bool:
-    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
-
-
-def _person_noun(word: str) -> bool:
-    """A common noun for a person ("the campaign manager", "the spokeswoman"), not a thing that talks."""
-    if word in _NOT_PEOPLE:
-        return False
-    return word in _PERSON_NOUNS or word.endswith(("ist", "ian", "man", "woman", "person", "er", "or"))
 
 
 def _sentences(doc: Any) -> list[Any]:
@@ -433,21 +362,3 @@ def _sentences(doc: Any) -> list[Any]:
 def _token_at(doc: Any, pos: int) -> Token | None:
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
-
-
-def _person_like(tok: Token) -> bool:
-    """A proper-noun subject that can be a person: a name of two words or more, or one with an honorific."""
-    run = _proper_run(tok)
-    return len(run.split()) >= 2 or _honorific_gender(tok) is not None
-
-
-def _proper_run(head: Token) -> str:
-    """The run of proper nouns a name is made of ("Geoff Garin"), without titles."""
-    doc = head.doc
-    a = head.i
-    while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].dep_ == "compound":
-        a -= 1
-    words = [w for w in (t.text.lstrip("-–—―") for t in doc[a : head.i + 1]) if w]
-    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)
