@@ -12,7 +12,8 @@ import json
 import sqlite3
 import sys
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,11 +21,11 @@ import click
 from rich.console import Console
 
 from newsdesk.analyze import ModelNotFound
-from newsdesk.ingest import Report, extract, ingest
+from newsdesk.ingest import Report, brief, extract, ingest
 from newsdesk.model import Article, Failure, to_dict
 from newsdesk.render import article_summary
 from newsdesk.settings import Settings
-from newsdesk.store import Store, open_store
+from newsdesk.store import open_store
 
 __all__ = ["main"]
 
@@ -69,7 +70,8 @@ def _settings(config: str | None, published: str | None, outlet: str | None) -> 
 
 
 def input_options(func: F) -> F:
-    """FILES plus the options that say how to read them."""
+    """FILES plus the options that say how to read them, and --strict."""
+    func = click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")(func)
     func = click.option("--outlet", help="Outlet to assume where an input names none.")(func)
     func = click.option(
         "--published", metavar="DATE", help="Publication date to assume where an input has none (YYYY-MM-DD)."
@@ -147,7 +149,6 @@ def main() -> None:
 @main.command("extract")
 @input_options
 @format_option("text", "json", "jsonl")
-@click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")
 def extract_cmd(
     files: tuple[str, ...], fmt: str, strict: bool, config: str | None, published: str | None, outlet: str | None
 ) -> None:
@@ -186,7 +187,6 @@ def extract_cmd(
 @main.command("timeline")
 @input_options
 @format_option("text", "json", "jsonl")
-@click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")
 def timeline_cmd(
     files: tuple[str, ...], fmt: str, strict: bool, config: str | None, published: str | None, outlet: str | None
 ) -> None:
@@ -223,28 +223,13 @@ def timeline_cmd(
     _finish(report, strict=strict, quiet=fmt != "text" and not report.failed)
 
 
-def _ingest_with_progress(
-    files: tuple[str, ...], db: str, settings: Settings, replace: bool, seen: list[str] | None = None
-) -> Report:
-    """Ingest into the desk ``db`` (opened and closed here), with a spinner on a terminal."""
-    store = open_store(db)
-    try:
-        return _ingest_into(store, files, settings, replace=replace, seen=seen)
-    finally:
-        store.close()
-
-
-def _ingest_into(
-    store: Store,
-    files: tuple[str, ...],
-    settings: Settings,
-    *,
-    replace: bool = False,
-    seen: list[str] | None = None,
-    sources: list[tuple[str, str]] | None = None,
-) -> Report:
-    """Ingest with a spinner on a terminal; ``seen`` collects the ids of the articles read,
-    ``sources`` every ``(source, id)`` read, in order (two files with one text are two entries)."""
+@contextmanager
+def _progress(
+    seen: list[str] | None = None, sources: list[tuple[str, str]] | None = None
+) -> Iterator[Callable[[Article | Failure, bool], None]]:
+    """The ``on_item`` callback of an ingest: prints failures, shows a spinner on a terminal;
+    ``seen`` collects the ids of the articles read, ``sources`` every ``(source, id)`` read, in
+    order (two files with one text are two entries)."""
     progress: Any = None
     task: Any = None
 
@@ -260,21 +245,21 @@ def _ingest_into(
             progress.update(task, advance=1, description=Path(item.source).name)
 
     if not err.is_terminal:
-        return ingest(files, store, settings, replace=replace, on_item=tick)
+        yield tick
+        return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
     ) as bar:
         progress, task = bar, bar.add_task("reading…", total=None)
-        return ingest(files, store, settings, replace=replace, on_item=tick)
+        yield tick
 
 
 @main.command("ingest")
 @input_options
 @db_option
 @click.option("--replace", is_flag=True, help="Re-analyse and overwrite articles already stored.")
-@click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")
 def ingest_cmd(
     files: tuple[str, ...],
     db: str,
@@ -291,7 +276,13 @@ def ingest_cmd(
       newsdesk ingest examples/
       newsdesk ingest feed.jsonl --db desk.db
     """
-    report = _ingest_with_progress(files, db, _settings(config, published, outlet), replace)
+    settings = _settings(config, published, outlet)
+    store = open_store(db)
+    try:
+        with _progress() as tick:
+            report = ingest(files, store, settings, replace=replace, on_item=tick)
+    finally:
+        store.close()
     _finish(report, strict=strict)
 
 
@@ -306,7 +297,6 @@ def ingest_cmd(
     show_default=True,
     help="markdown (coloured on a terminal), html (a page of its own) or json.",
 )
-@click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")
 def brief_cmd(
     files: tuple[str, ...],
     db: str,
@@ -329,20 +319,13 @@ def brief_cmd(
       newsdesk brief story1.txt story2.html --db desk.db
       newsdesk brief pages/ --format html > brief.html
     """
-    from newsdesk.stories import place_in_desk
-    from newsdesk.stories.brief import brief_stories
     from newsdesk.stories.brief_render import briefs_html, briefs_json, briefs_markdown
 
     settings = _settings(config, published, outlet)
-    ids: list[str] = []
     store = open_store(db)
     try:
-        report = _ingest_into(store, files, settings, seen=ids)
-        links = place_in_desk(store, ids, settings)
-        members = [m for story in sorted({x.story_id for x in links}) for m in store.story_links(story_id=story)]
-        briefs = brief_stories(
-            list(store.articles([m.article_id for m in members])), members, embeddings=settings.brief_embeddings
-        )
+        with _progress() as tick:
+            briefs, report = brief(files, store, settings, on_item=tick)
     finally:
         store.close()
     if fmt == "json":
@@ -362,7 +345,6 @@ def brief_cmd(
 @input_options
 @db_option
 @format_option("text", "jsonl", "json")
-@click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")
 def stories_cmd(
     files: tuple[str, ...],
     db: str,
@@ -390,7 +372,8 @@ def stories_cmd(
     sources: list[tuple[str, str]] = []
     store = open_store(db)
     try:
-        report = _ingest_into(store, files, settings, seen=ids, sources=sources)
+        with _progress(seen=ids, sources=sources) as tick:
+            report = ingest(files, store, settings, on_item=tick)
         links = {link.article_id: link for link in place_in_desk(store, ids, settings)}
         rows = [
             {"source": source, "story": links[aid].story_id, "id": aid, "copy_of": links[aid].copy_of}

@@ -116,12 +116,17 @@ def ingest(
 
 
 def brief(
-    inputs: Iterable[str | Path], store: Store | None = None, settings: Settings | None = None
+    inputs: Iterable[str | Path],
+    store: Store | None = None,
+    settings: Settings | None = None,
+    *,
+    on_item: Callable[[Article | Failure, bool], None] | None = None,
 ) -> tuple[list[Brief], Report]:
     """Read, analyse and store ``inputs``, place them in stories, and brief every story they touch.
 
     Each brief covers the whole story as the desk holds it (articles stored
     earlier included). Without a ``store``, a throwaway in-memory desk is used.
+    ``on_item`` is called as by :func:`ingest` (progress).
     """
     from newsdesk.stories.assign import place_in_desk
     from newsdesk.stories.brief import brief_stories
@@ -129,9 +134,14 @@ def brief(
     settings = settings or Settings()
     store = store if store is not None else MemoryStore()
     ids: list[str] = []
-    report = ingest(
-        inputs, store, settings, on_item=lambda item, _: ids.append(item.id) if isinstance(item, Article) else None
-    )
+
+    def collect(item: Article | Failure, new: bool) -> None:
+        if isinstance(item, Article) and item.id not in ids:
+            ids.append(item.id)
+        if on_item is not None:
+            on_item(item, new)
+
+    report = ingest(inputs, store, settings, on_item=collect)
     links = place_in_desk(store, ids, settings)
     touched = {link.story_id for link in links}
     members = [m for story in sorted(touched) for m in store.story_links(story_id=story)]
