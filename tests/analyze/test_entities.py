@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 
 from newsdesk import Article, Pipeline, Settings
-from newsdesk.analyze.entities import _Cluster, _Mention
+from newsdesk.analyze.entities import _Cluster, _label, _Mention, _parts
 from newsdesk.analyze.names import is_acronym_of, is_country, name_key, name_tokens, split_title
 
 Analyse = Callable[..., Article]
@@ -197,3 +197,55 @@ def test_entities_company_word_is_not_the_founder_surname(analyse: Analyse) -> N
     article = analyse(text)
     company = next(e for e in article.entities if e.name == "Halvorsen Shipping Company")
     assert text.rindex("Halvorsen") in {s for s, _ in company.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LISBON - Ana Ribeiro", ["Ana Ribeiro"]),  # a dateline run into the name
+        ("LISBON -- Ana Ribeiro", ["Ana Ribeiro"]),
+        ("Crane, Kibbe", ["Crane", "Kibbe"]),  # two people listed together
+        ("Obama Says", ["Obama"]),  # a headline's verb
+        ("Ribeiro Warns", ["Ribeiro"]),
+        ("Edward Said", ["Edward Said"]),  # a surname that is a past tense stays
+        ("Ana Ribeiro", ["Ana Ribeiro"]),
+        ("Mark Halden-Price", ["Mark Halden-Price"]),  # no spaces: a hyphenated name, not a break
+    ],
+)
+def test_entities_person_spans_are_cut_into_names(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in _parts(text, 0, len(text), "PERSON")] == expected
+
+
+def test_entities_only_person_spans_are_cut() -> None:
+    text = "Smith, Jones and Partners"
+    assert _parts(text, 0, len(text), "ORG") == [(0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "expected"),
+    [
+        ("Ms Ilves said no.", "Ilves", "ORG", "PERSON"),
+        ("Dr. Okafor agreed.", "Okafor", "GPE", "PERSON"),
+        ("Mr Halden spoke.", "Mr Halden", "ORG", "PERSON"),
+        ("The Ilves group said no.", "Ilves", "ORG", "ORG"),  # no title: the model's label stands
+        ("Minister Ilves said no.", "Ilves", "ORG", "ORG"),  # a rank may stand before an office
+    ],
+)
+def test_entities_a_personal_title_makes_a_person(text: str, span: str, label: str, expected: str) -> None:
+    start = text.index(span)
+    assert _label(text, start, start + len(span), label) == expected
+
+
+def test_entities_a_titled_surname_is_a_person_in_the_whole_article() -> None:
+    cluster = _Cluster(
+        [
+            _Mention(0, 5, "Ilves", "ORG", ["ilves"]),
+            _Mention(20, 25, "Ilves", "PERSON", ["ilves"], titled=True),
+        ]
+    )
+    assert cluster.label() == "PERSON"
+
+
+def test_entities_a_lone_ordinary_word_cut_from_a_span_is_dropped() -> None:
+    text = "Weak - Ribeiro. The offer was weak."
+    assert [text[s:e] for s, e in _parts(text, 0, 14, "PERSON")] == ["Ribeiro"]

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from newsdesk.analyze.cues import load_lexicon
 from newsdesk.analyze.names import HONORIFICS, canonical_place, is_acronym_of, is_country, name_tokens, split_title
 from newsdesk.model import Article, Entity
 from newsdesk.settings import Settings
@@ -43,6 +45,7 @@ class _Mention:
     text: str
     label: str
     tokens: list[str]
+    titled: bool = False  # after "Mr", "Ms", "Dr": a person whatever else the model said
 
 
 @dataclass
@@ -66,7 +69,10 @@ class _Cluster:
         anything else: news introduces people by their full name, and a lone
         word the model hesitates over ("Ryanair", "Toulouse") is a company or a
         place far more often than a person named once without a given name.
+        A name the article gives a personal title ("Ms Ilves") is a person.
         """
+        if any(m.titled for m in self.mentions):
+            return "PERSON"
         multi = [m.label for m in self.mentions if len(m.tokens) >= 2]
         votes = Counter(multi or [m.label for m in self.mentions])
         if not multi and len(votes) > 1:
@@ -125,19 +131,82 @@ def _common_noun_opener(ent: Any) -> bool:
     return len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in {"NN", "NNS"}
 
 
+# Titles that only ever stand before a person's name: after one, a span is a person.
+_PERSONAL_TITLE = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.?\s+"
+_AFTER_TITLE = re.compile(_PERSONAL_TITLE + "$")
+_OPENS_WITH_TITLE = re.compile(_PERSONAL_TITLE + r"\w")
+# Where the model runs two names together: "CLEVELAND - Donald Trump", "Crane, Kibbe".
+_NAME_BREAK = re.compile(r"\s*,\s+|\s+[-–—]{1,2}\s+|\s*\n\s*")
+
+
+@cache
+def _headline_verbs() -> frozenset[str]:
+    """Present-tense speech verbs that close a headline's name span: "Obama Says", "Mayor Warns"."""
+    lexicon = load_lexicon()
+    return frozenset(
+        form
+        for form, lemma in lexicon.forms.items()
+        if form.endswith("s") and form != lemma and "speech" in lexicon.of(lemma)
+    )
+
+
+def _label(text: str, start: int, end: int, label: str) -> str:
+    """A span after (or opening with) "Mr", "Ms", "Dr" names a person, whatever the model said."""
+    if label != "PERSON" and (
+        _AFTER_TITLE.search(text[max(0, start - 12) : start]) or _OPENS_WITH_TITLE.match(text, start, end)
+    ):
+        return "PERSON"
+    return label
+
+
+def _parts(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """A person span cut into the names it runs together, less a trailing headline verb.
+
+    A dateline in capitals before a dash ("CLEVELAND - ") is no part of the
+    name, nor is a lone ordinary word, and "Obama Says" in a headline is Obama.
+    """
+    if label != "PERSON":
+        return [(start, end)]
+    parts: list[tuple[int, int]] = []
+    at = start
+    for brk in _NAME_BREAK.finditer(text, start, end):
+        parts.append((at, brk.start()))
+        at = brk.end()
+    parts.append((at, end))
+    kept = []
+    for s, e in parts:
+        words = text[s:e].split()
+        if len(parts) > 1 and (text[s:e].isupper() or _ordinary_word(text, words)):
+            continue
+        if len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in _headline_verbs():
+            e = s + text[s:e].rstrip().rfind(" ")
+        if e > s:
+            kept.append((s, e))
+    return kept
+
+
+def _ordinary_word(text: str, words: list[str]) -> bool:
+    """A lone word cut from a longer span ("Weak" of "Weak - Rubio") that the article also writes in
+    lower case is an ordinary word, not a name."""
+    return len(words) == 1 and re.search(rf"(?<![\w-]){re.escape(words[0].lower())}(?![\w-])", text) is not None
+
+
 def _mentions_from_doc(text: str, doc: Any) -> list[_Mention]:
     out: dict[tuple[int, int], _Mention] = {}
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
-        span = _trim(text, ent.start_char, ent.end_char, ent.label_)
-        if span is None:
-            continue
-        surface = text[span[0] : span[1]]
-        tokens = name_tokens(surface)
-        if not tokens or not _is_name(surface, tokens) or _common_noun_opener(ent):
-            continue
-        out.setdefault(span, _Mention(span[0], span[1], surface, ent.label_, tokens))
+        label = _label(text, ent.start_char, ent.end_char, ent.label_)
+        titled = label != ent.label_
+        for start, end in _parts(text, ent.start_char, ent.end_char, label):
+            span = _trim(text, start, end, label)
+            if span is None:
+                continue
+            surface = text[span[0] : span[1]]
+            tokens = name_tokens(surface)
+            if not tokens or not _is_name(surface, tokens) or _common_noun_opener(ent):
+                continue
+            out.setdefault(span, _Mention(span[0], span[1], surface, label, tokens, titled))
     return sorted(out.values(), key=lambda m: m.start)
 
 
