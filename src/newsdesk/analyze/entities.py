@@ -150,13 +150,9 @@ def _headline_verbs() -> frozenset[str]:
     )
 
 
-def _label(text: str, start: int, end: int, label: str) -> str:
+def _titled(text: str, start: int, end: int) -> bool:
     """A span after (or opening with) "Mr", "Ms", "Dr" names a person, whatever the model said."""
-    if label != "PERSON" and (
-        _AFTER_TITLE.search(text[max(0, start - 12) : start]) or _OPENS_WITH_TITLE.match(text, start, end)
-    ):
-        return "PERSON"
-    return label
+    return bool(_AFTER_TITLE.search(text[max(0, start - 12) : start]) or _OPENS_WITH_TITLE.match(text, start, end))
 
 
 def _parts(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
@@ -196,8 +192,8 @@ def _mentions_from_doc(text: str, doc: Any) -> list[_Mention]:
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
-        label = _label(text, ent.start_char, ent.end_char, ent.label_)
-        titled = label != ent.label_
+        titled = _titled(text, ent.start_char, ent.end_char)
+        label = "PERSON" if titled else ent.label_
         for start, end in _parts(text, ent.start_char, ent.end_char, label):
             span = _trim(text, start, end, label)
             if span is None:
