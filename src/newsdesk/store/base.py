@@ -18,7 +18,7 @@ from typing import Protocol, runtime_checkable
 
 from newsdesk.model import Article, StoryLink
 
-__all__ = ["SEARCH_KINDS", "ArticleSummary", "SearchHit", "Store"]
+__all__ = ["SEARCH_KINDS", "ArticleSummary", "SearchHit", "Store", "check_search_kind"]
 
 StoryLinks = list[StoryLink]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
@@ -40,6 +40,12 @@ class ArticleSummary:
 
 SEARCH_KINDS = ("article", "quote", "entity")
 """What :meth:`Store.search` looks through: article titles and texts, quotes (with speakers), entity names."""
+
+
+def check_search_kind(kind: str | None) -> None:
+    """Refuse a ``kind`` that :meth:`Store.search` does not know, naming the ones it does."""
+    if kind is not None and kind not in SEARCH_KINDS:
+        raise ValueError(f"No search kind {kind!r}. Available: {', '.join(SEARCH_KINDS)}")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 from newsdesk.model import Article, StoryLink
-from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit
+from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit, check_search_kind
 from newsdesk.store.search import matches, query_terms, snippet
 
 __all__ = ["MemoryStore"]
@@ -44,8 +44,7 @@ class MemoryStore:
         return len(self._articles)
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0, kind: str | None = None) -> list[SearchHit]:
-        if kind is not None and kind not in SEARCH_KINDS:
-            raise ValueError(f"No search kind {kind!r}. Available: {', '.join(SEARCH_KINDS)}")
+        check_search_kind(kind)
         terms = query_terms(query)
         if not terms:
             return []

@@ -27,11 +27,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from typing import Any
 
-from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote, StoryLink
-from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit
+from newsdesk.model import Article, StoryLink
+from newsdesk.store.base import ArticleSummary, SearchHit, check_search_kind
+from newsdesk.store.rows import ARTICLE_COLUMNS, LOADED_TABLES, article_from_rows, article_row, child_rows, now
 from newsdesk.store.search import query_terms, snippet, tokens
 
 __all__ = ["MIGRATIONS", "PostgresStore"]
@@ -200,10 +200,6 @@ _INDEXED_CHARS = 400_000
 """Folded text beyond this is indexed as distinct words only (a tsvector holds at most 1 MB)."""
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def _words_sql(text: str) -> tuple[str, Any]:
     """A tsvector expression and its parameter for the folded words of ``text``."""
     folded = tokens(text)
@@ -267,7 +263,7 @@ class PostgresStore:
             for version, (name, script) in enumerate(MIGRATIONS, 1):
                 if version not in done:
                     db.execute(script)
-                    db.execute("INSERT INTO migrations VALUES (%s, %s, %s)", (version, name, _now()))
+                    db.execute("INSERT INTO migrations VALUES (%s, %s, %s)", (version, name, now()))
 
     # ------------------------------------------------------------------ writing
 
@@ -276,10 +272,9 @@ class PostgresStore:
             if replace:
                 db.execute("DELETE FROM articles WHERE id = %s", (article.id,))
             inserted = db.execute(
-                "INSERT INTO articles (id, source, url, outlet, title, authors, published, language,"
-                " input_format, text, sentences, stages, ingested_at)"
-                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO NOTHING",
-                _article_row(article),
+                f"INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES ({','.join(['%s'] * 13)})"
+                " ON CONFLICT (id) DO NOTHING",
+                article_row(article),
             ).rowcount
             if not inserted:
                 return False
@@ -294,66 +289,9 @@ class PostgresStore:
     @staticmethod
     def _insert_children(db: Any, a: Article) -> None:
         cur = db.cursor()
-        cur.executemany(
-            "INSERT INTO entities VALUES (%s,%s,%s,%s,%s)",
-            [(a.id, i, e.name, e.label, json.dumps(list(e.aliases))) for i, e in enumerate(a.entities)],
-        )
-        cur.executemany(
-            'INSERT INTO mentions (article_id, entity_idx, start, "end") VALUES (%s,%s,%s,%s)',
-            [(a.id, i, s, t) for i, e in enumerate(a.entities) for s, t in e.mentions],
-        )
-        cur.executemany(
-            "INSERT INTO quotes VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            [
-                (
-                    a.id,
-                    i,
-                    q.text,
-                    q.start,
-                    q.end,
-                    q.kind,
-                    q.speaker,
-                    q.speaker_mention.text if q.speaker_mention else None,
-                    q.speaker_mention.start if q.speaker_mention else None,
-                    q.speaker_mention.end if q.speaker_mention else None,
-                    q.cue,
-                    *(q.cue_span or (None, None)),
-                )
-                for i, q in enumerate(a.quotes)
-            ],
-        )
-        cur.executemany(
-            "INSERT INTO amounts VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            [
-                (a.id, i, m.text, m.start, m.end, m.value, m.unit, m.counts, int(m.approximate), m.high, m.context)
-                for i, m in enumerate(a.amounts)
-            ],
-        )
-        cur.executemany(
-            "INSERT INTO dates VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(a.id, i, d.text, d.start, d.end, d.value, int(d.resolved), d.relative_to) for i, d in enumerate(a.dates)],
-        )
-        cur.executemany(
-            "INSERT INTO events VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            [
-                (
-                    a.id,
-                    i,
-                    ev.actor,
-                    ev.action,
-                    ev.category,
-                    ev.target,
-                    ev.date,
-                    ev.date_source,
-                    *ev.sentence,
-                    *(ev.trigger or (None, None)),
-                )
-                for i, ev in enumerate(a.events)
-            ],
-        )
-        cur.executemany(
-            "INSERT INTO debris VALUES (%s,%s,%s,%s)", [(a.id, i, d.text, d.reason) for i, d in enumerate(a.debris)]
-        )
+        for table, rows in child_rows(a).items():
+            if rows:
+                cur.executemany(f"INSERT INTO {table} VALUES ({','.join(['%s'] * len(rows[0]))})", rows)
         docs: list[tuple[str, int | None, str, str]] = [
             ("article", None, f"{a.title or ''}\n{a.text}", f"{a.outlet or ''} {json.dumps(list(a.authors))}")
         ]
@@ -387,10 +325,10 @@ class PostgresStore:
         for start in range(0, len(wanted), batch):
             chunk = wanted[start : start + batch]
             rows = {r["id"]: r for r in self.conn.execute("SELECT * FROM articles WHERE id = ANY(%s)", (chunk,))}
-            children = {table: self._children(table, list(rows)) for table in _LOADED_TABLES}
+            children = {table: self._children(table, list(rows)) for table in LOADED_TABLES}
             for aid in chunk:
                 if aid in rows:
-                    yield _article(rows[aid], {t: c.get(aid, []) for t, c in children.items()})
+                    yield article_from_rows(rows[aid], {t: c.get(aid, []) for t, c in children.items()})
 
     def _children(self, table: str, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         order = 'entity_idx, start, "end"' if table == "mentions" else "idx"
@@ -403,8 +341,7 @@ class PostgresStore:
         return grouped
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0, kind: str | None = None) -> list[SearchHit]:
-        if kind is not None and kind not in SEARCH_KINDS:
-            raise ValueError(f"No search kind {kind!r}. Available: {', '.join(SEARCH_KINDS)}")
+        check_search_kind(kind)
         terms = query_terms(query)
         if not terms or any(len(t.encode()) >= _MAX_WORD_BYTES for t in terms):
             return []  # no word that long is ever indexed, so nothing can match every term
@@ -485,7 +422,7 @@ class PostgresStore:
                     "INSERT INTO story_links VALUES (%s,%s,%s,%s,nextval('story_links_seq'))"
                     " ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id,"
                     " copy_of = EXCLUDED.copy_of, linked_at = EXCLUDED.linked_at, link_order = EXCLUDED.link_order",
-                    (link.article_id, link.story_id, link.copy_of, _now()),
+                    (link.article_id, link.story_id, link.copy_of, now()),
                 )
                 cur.executemany(
                     "INSERT INTO story_keys VALUES (%s,%s) ON CONFLICT DO NOTHING",
@@ -521,96 +458,3 @@ class PostgresStore:
 
     def close(self) -> None:
         self.conn.close()
-
-
-_LOADED_TABLES = ("entities", "mentions", "quotes", "amounts", "dates", "events", "debris")
-
-
-def _article_row(a: Article) -> tuple[Any, ...]:
-    return (
-        a.id,
-        a.source,
-        a.url,
-        a.outlet,
-        a.title,
-        json.dumps(list(a.authors)),
-        a.published,
-        a.language,
-        a.input_format,
-        a.text,
-        json.dumps([list(s) for s in a.sentences]),
-        json.dumps(list(a.stages)),
-        _now(),
-    )
-
-
-def _article(row: dict[str, Any], children: dict[str, list[dict[str, Any]]]) -> Article:
-    """An Article from its ``articles`` row and the rows of its child tables."""
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for m in children["mentions"]:
-        spans.setdefault(m["entity_idx"], []).append((m["start"], m["end"]))
-    return Article(
-        id=row["id"],
-        source=row["source"],
-        text=row["text"],
-        outlet=row["outlet"],
-        title=row["title"],
-        authors=tuple(json.loads(row["authors"])),
-        published=row["published"],
-        url=row["url"],
-        language=row["language"],
-        input_format=row["input_format"],
-        debris=tuple(Debris(d["text"], d["reason"]) for d in children["debris"]),
-        sentences=tuple((int(s), int(e)) for s, e in json.loads(row["sentences"])),
-        entities=tuple(
-            Entity(e["name"], e["label"], tuple(spans.get(e["idx"], ())), tuple(json.loads(e["aliases"])))
-            for e in children["entities"]
-        ),
-        quotes=tuple(
-            Quote(
-                q["text"],
-                q["start"],
-                q["end"],
-                q["kind"],
-                q["speaker"],
-                Mention(q["speaker_mention"], q["speaker_start"], q["speaker_end"])
-                if q["speaker_mention"] is not None
-                else None,
-                q["cue"],
-                (q["cue_start"], q["cue_end"]) if q["cue_start"] is not None else None,
-            )
-            for q in children["quotes"]
-        ),
-        amounts=tuple(
-            Amount(
-                m["text"],
-                m["start"],
-                m["end"],
-                m["value"],
-                m["unit"],
-                m["counts"],
-                bool(m["approximate"]),
-                m["high"],
-                m["context"],
-            )
-            for m in children["amounts"]
-        ),
-        dates=tuple(
-            DateRef(d["text"], d["start"], d["end"], d["value"], bool(d["resolved"]), d["relative_to"])
-            for d in children["dates"]
-        ),
-        events=tuple(
-            Event(
-                ev["actor"],
-                ev["action"],
-                ev["category"],
-                (ev["sentence_start"], ev["sentence_end"]),
-                ev["target"],
-                ev["date"],
-                ev["date_source"],
-                (ev["trigger_start"], ev["trigger_end"]) if ev["trigger_start"] is not None else None,
-            )
-            for ev in children["events"]
-        ),
-        stages=tuple(json.loads(row["stages"])),
-    )

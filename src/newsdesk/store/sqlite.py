@@ -16,12 +16,12 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote, StoryLink
-from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit
+from newsdesk.model import Article, StoryLink
+from newsdesk.store.base import ArticleSummary, SearchHit, check_search_kind
+from newsdesk.store.rows import ARTICLE_COLUMNS, LOADED_TABLES, article_from_rows, article_row, child_rows, now
 from newsdesk.store.search import fts_query, query_terms
 
 __all__ = ["MIGRATIONS", "SQLiteStore"]
@@ -222,10 +222,6 @@ MIGRATIONS: list[tuple[str, str]] = [
 _CHILD_TABLES = ("story_keys", "story_links", "mentions", "entities", "quotes", "amounts", "dates", "events", "debris")
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 class SQLiteStore:
     """A desk in one SQLite file (``":memory:"`` for a throwaway one)."""
 
@@ -288,7 +284,7 @@ class SQLiteStore:
                     continue
                 for statement in _statements(sql):
                     db.execute(statement)
-                db.execute("INSERT INTO migrations VALUES (?, ?, ?)", (version, name, _now()))
+                db.execute("INSERT INTO migrations VALUES (?, ?, ?)", (version, name, now()))
 
     # ------------------------------------------------------------------ writing
 
@@ -315,82 +311,10 @@ class SQLiteStore:
 
     @staticmethod
     def _insert(db: sqlite3.Connection, a: Article) -> None:
-        db.execute(
-            "INSERT INTO articles (id, source, url, outlet, title, authors, published, language,"
-            " input_format, text, sentences, stages, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                a.id,
-                a.source,
-                a.url,
-                a.outlet,
-                a.title,
-                json.dumps(list(a.authors)),
-                a.published,
-                a.language,
-                a.input_format,
-                a.text,
-                json.dumps([list(s) for s in a.sentences]),
-                json.dumps(list(a.stages)),
-                _now(),
-            ),
-        )
-        for i, e in enumerate(a.entities):
-            db.execute(
-                "INSERT INTO entities VALUES (?,?,?,?,?)", (a.id, i, e.name, e.label, json.dumps(list(e.aliases)))
-            )
-            db.executemany("INSERT INTO mentions VALUES (?,?,?,?)", [(a.id, i, s, t) for s, t in e.mentions])
-        db.executemany(
-            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    a.id,
-                    i,
-                    q.text,
-                    q.start,
-                    q.end,
-                    q.kind,
-                    q.speaker,
-                    q.speaker_mention.text if q.speaker_mention else None,
-                    q.speaker_mention.start if q.speaker_mention else None,
-                    q.speaker_mention.end if q.speaker_mention else None,
-                    q.cue,
-                    *(q.cue_span or (None, None)),
-                )
-                for i, q in enumerate(a.quotes)
-            ],
-        )
-        db.executemany(
-            "INSERT INTO amounts VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (a.id, i, m.text, m.start, m.end, m.value, m.unit, m.counts, int(m.approximate), m.high, m.context)
-                for i, m in enumerate(a.amounts)
-            ],
-        )
-        db.executemany(
-            "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?)",
-            [(a.id, i, d.text, d.start, d.end, d.value, int(d.resolved), d.relative_to) for i, d in enumerate(a.dates)],
-        )
-        db.executemany(
-            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    a.id,
-                    i,
-                    ev.actor,
-                    ev.action,
-                    ev.category,
-                    ev.target,
-                    ev.date,
-                    ev.date_source,
-                    *ev.sentence,
-                    *(ev.trigger or (None, None)),
-                )
-                for i, ev in enumerate(a.events)
-            ],
-        )
-        db.executemany(
-            "INSERT INTO debris VALUES (?,?,?,?)", [(a.id, i, d.text, d.reason) for i, d in enumerate(a.debris)]
-        )
+        db.execute(f"INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES ({','.join('?' * 13)})", article_row(a))
+        for table, rows in child_rows(a).items():
+            if rows:
+                db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
 
     # ------------------------------------------------------------------ reading
 
@@ -419,88 +343,13 @@ class SQLiteStore:
         aid = row["id"]
 
         def children(table: str) -> list[sqlite3.Row]:
-            return self.conn.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY idx", (aid,)).fetchall()
+            order = 'entity_idx, start, "end"' if table == "mentions" else "idx"
+            return self.conn.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}", (aid,)).fetchall()
 
-        spans: dict[int, list[tuple[int, int]]] = {}
-        for m in self.conn.execute(
-            'SELECT entity_idx, start, "end" FROM mentions WHERE article_id = ? ORDER BY entity_idx, start, "end"',
-            (aid,),
-        ):
-            spans.setdefault(m[0], []).append((m[1], m[2]))
-        entities = tuple(
-            Entity(e["name"], e["label"], tuple(spans.get(e["idx"], ())), tuple(json.loads(e["aliases"])))
-            for e in children("entities")
-        )
-        quotes = tuple(
-            Quote(
-                q["text"],
-                q["start"],
-                q["end"],
-                q["kind"],
-                q["speaker"],
-                Mention(q["speaker_mention"], q["speaker_start"], q["speaker_end"])
-                if q["speaker_mention"] is not None
-                else None,
-                q["cue"],
-                (q["cue_start"], q["cue_end"]) if q["cue_start"] is not None else None,
-            )
-            for q in children("quotes")
-        )
-        amounts = tuple(
-            Amount(
-                m["text"],
-                m["start"],
-                m["end"],
-                m["value"],
-                m["unit"],
-                m["counts"],
-                bool(m["approximate"]),
-                m["high"],
-                m["context"],
-            )
-            for m in children("amounts")
-        )
-        dates = tuple(
-            DateRef(d["text"], d["start"], d["end"], d["value"], bool(d["resolved"]), d["relative_to"])
-            for d in children("dates")
-        )
-        events = tuple(
-            Event(
-                ev["actor"],
-                ev["action"],
-                ev["category"],
-                (ev["sentence_start"], ev["sentence_end"]),
-                ev["target"],
-                ev["date"],
-                ev["date_source"],
-                (ev["trigger_start"], ev["trigger_end"]) if ev["trigger_start"] is not None else None,
-            )
-            for ev in children("events")
-        )
-        return Article(
-            id=aid,
-            source=row["source"],
-            text=row["text"],
-            outlet=row["outlet"],
-            title=row["title"],
-            authors=tuple(json.loads(row["authors"])),
-            published=row["published"],
-            url=row["url"],
-            language=row["language"],
-            input_format=row["input_format"],
-            debris=tuple(Debris(d["text"], d["reason"]) for d in children("debris")),
-            sentences=tuple((int(a), int(b)) for a, b in json.loads(row["sentences"])),
-            entities=entities,
-            quotes=quotes,
-            amounts=amounts,
-            dates=dates,
-            events=events,
-            stages=tuple(json.loads(row["stages"])),
-        )
+        return article_from_rows(row, {table: children(table) for table in LOADED_TABLES})
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0, kind: str | None = None) -> list[SearchHit]:
-        if kind is not None and kind not in SEARCH_KINDS:
-            raise ValueError(f"No search kind {kind!r}. Available: {', '.join(SEARCH_KINDS)}")
+        check_search_kind(kind)
         terms = query_terms(query)
         if not terms:
             return []
@@ -577,7 +426,7 @@ class SQLiteStore:
                 db.execute("DELETE FROM story_keys WHERE article_id = ?", (link.article_id,))
                 db.execute(
                     "INSERT OR REPLACE INTO story_links VALUES (?,?,?,?,?)",
-                    (link.article_id, link.story_id, link.copy_of, _now(), n),
+                    (link.article_id, link.story_id, link.copy_of, now(), n),
                 )
                 db.executemany(
                     "INSERT OR IGNORE INTO story_keys VALUES (?,?)", [(k, link.article_id) for k in link.keys]

@@ -1,0 +1,183 @@
+"""An article as rows of the desk's plain tables, and back: one mapping for every SQL backend.
+
+The SQLite and PostgreSQL desks keep their own DDL (each dialect's migrations
+are its own history), but their tables have the same columns in the same
+order, so what goes into a row and how a row becomes an
+:class:`~newsdesk.model.Article` again is written once, here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote
+
+__all__ = ["ARTICLE_COLUMNS", "LOADED_TABLES", "article_from_rows", "article_row", "child_rows", "now"]
+
+ARTICLE_COLUMNS = (
+    "id, source, url, outlet, title, authors, published, language, input_format, text, sentences, stages, ingested_at"
+)
+"""The ``articles`` columns :func:`article_row` fills, in its order (a backend may add its own)."""
+
+LOADED_TABLES = ("entities", "mentions", "quotes", "amounts", "dates", "events", "debris")
+"""The child tables an article is loaded from, each with ``article_id`` and all its columns filled."""
+
+
+class Row(Protocol):
+    """A result row read by column name (a ``sqlite3.Row``, a psycopg dict row)."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+def now() -> str:
+    """The time stamp of a write (UTC, seconds)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def article_row(a: Article) -> tuple[Any, ...]:
+    """The ``articles`` row of ``a``, in :data:`ARTICLE_COLUMNS` order, stamped now."""
+    return (
+        a.id,
+        a.source,
+        a.url,
+        a.outlet,
+        a.title,
+        json.dumps(list(a.authors)),
+        a.published,
+        a.language,
+        a.input_format,
+        a.text,
+        json.dumps([list(s) for s in a.sentences]),
+        json.dumps(list(a.stages)),
+        now(),
+    )
+
+
+def child_rows(a: Article) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of every child table for ``a``, each row all of its table's columns in order.
+
+    Entities come before mentions (a mention's foreign key names its entity).
+    """
+    return {
+        "entities": [(a.id, i, e.name, e.label, json.dumps(list(e.aliases))) for i, e in enumerate(a.entities)],
+        "mentions": [(a.id, i, s, t) for i, e in enumerate(a.entities) for s, t in e.mentions],
+        "quotes": [
+            (
+                a.id,
+                i,
+                q.text,
+                q.start,
+                q.end,
+                q.kind,
+                q.speaker,
+                q.speaker_mention.text if q.speaker_mention else None,
+                q.speaker_mention.start if q.speaker_mention else None,
+                q.speaker_mention.end if q.speaker_mention else None,
+                q.cue,
+                *(q.cue_span or (None, None)),
+            )
+            for i, q in enumerate(a.quotes)
+        ],
+        "amounts": [
+            (a.id, i, m.text, m.start, m.end, m.value, m.unit, m.counts, int(m.approximate), m.high, m.context)
+            for i, m in enumerate(a.amounts)
+        ],
+        "dates": [
+            (a.id, i, d.text, d.start, d.end, d.value, int(d.resolved), d.relative_to) for i, d in enumerate(a.dates)
+        ],
+        "events": [
+            (
+                a.id,
+                i,
+                ev.actor,
+                ev.action,
+                ev.category,
+                ev.target,
+                ev.date,
+                ev.date_source,
+                *ev.sentence,
+                *(ev.trigger or (None, None)),
+            )
+            for i, ev in enumerate(a.events)
+        ],
+        "debris": [(a.id, i, d.text, d.reason) for i, d in enumerate(a.debris)],
+    }
+
+
+def article_from_rows(row: Row, children: Mapping[str, Sequence[Row]]) -> Article:
+    """An Article from its ``articles`` row and the rows of its child tables.
+
+    ``children`` holds, for each of :data:`LOADED_TABLES`, the article's rows
+    in order (``idx``; mentions by entity, start, end).
+    """
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for m in children["mentions"]:
+        spans.setdefault(m["entity_idx"], []).append((m["start"], m["end"]))
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        text=row["text"],
+        outlet=row["outlet"],
+        title=row["title"],
+        authors=tuple(json.loads(row["authors"])),
+        published=row["published"],
+        url=row["url"],
+        language=row["language"],
+        input_format=row["input_format"],
+        debris=tuple(Debris(d["text"], d["reason"]) for d in children["debris"]),
+        sentences=tuple((int(s), int(e)) for s, e in json.loads(row["sentences"])),
+        entities=tuple(
+            Entity(e["name"], e["label"], tuple(spans.get(e["idx"], ())), tuple(json.loads(e["aliases"])))
+            for e in children["entities"]
+        ),
+        quotes=tuple(
+            Quote(
+                q["text"],
+                q["start"],
+                q["end"],
+                q["kind"],
+                q["speaker"],
+                Mention(q["speaker_mention"], q["speaker_start"], q["speaker_end"])
+                if q["speaker_mention"] is not None
+                else None,
+                q["cue"],
+                (q["cue_start"], q["cue_end"]) if q["cue_start"] is not None else None,
+            )
+            for q in children["quotes"]
+        ),
+        amounts=tuple(
+            Amount(
+                m["text"],
+                m["start"],
+                m["end"],
+                m["value"],
+                m["unit"],
+                m["counts"],
+                bool(m["approximate"]),
+                m["high"],
+                m["context"],
+            )
+            for m in children["amounts"]
+        ),
+        dates=tuple(
+            DateRef(d["text"], d["start"], d["end"], d["value"], bool(d["resolved"]), d["relative_to"])
+            for d in children["dates"]
+        ),
+        events=tuple(
+            Event(
+                ev["actor"],
+                ev["action"],
+                ev["category"],
+                (ev["sentence_start"], ev["sentence_end"]),
+                ev["target"],
+                ev["date"],
+                ev["date_source"],
+                (ev["trigger_start"], ev["trigger_end"]) if ev["trigger_start"] is not None else None,
+            )
+            for ev in children["events"]
+        ),
+        stages=tuple(json.loads(row["stages"])),
+    )
