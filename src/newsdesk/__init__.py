@@ -15,6 +15,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from newsdesk.analyze import STAGES, ModelNotFound, Pipeline
+from newsdesk.export import export_desk
 from newsdesk.ingest import Report, brief, extract, ingest
 from newsdesk.model import (
     Amount,
@@ -64,6 +65,7 @@ __all__ = [
     "__version__",
     "article_id",
     "brief",
+    "export_desk",
     "extract",
     "from_dict",
     "ingest",

@@ -605,6 +605,68 @@ def watch_cmd(
     _finish(total, strict=False)
 
 
+class _OneLineUsageError(click.ClickException):
+    """A bad option, said in one line (exit 2) without click's usage banner."""
+
+    exit_code = 2
+
+
+def _desk_file(db: str) -> Path | None:
+    """The file of a SQLite desk (None for a store URL such as ``postgresql://`` or ``memory:``)."""
+    if db.startswith("memory:") or ("://" in db and not db.startswith("sqlite:")):
+        return None
+    return Path(db.removeprefix("sqlite:///").removeprefix("sqlite://"))
+
+
+@main.command("export")
+@click.argument("out", metavar="OUT/")
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "parquet", "jsonl", "gkg"]),
+    required=True,
+    help="csv, jsonl or parquet: one file (parquet: folder) per table; gkg: a GDELT-GKG-like table.",
+)
+@click.option("--story", metavar="ID", help="Only this story (its id, or a unique prefix).")
+@click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD).")
+@click.option("--overwrite", is_flag=True, help="Replace this format's files already in OUT/.")
+def export_cmd(out: str, db: str, fmt: str, story: str | None, since: str | None, overwrite: bool) -> None:
+    """Write the desk's tables as files for other tools (pandas, DuckDB, Spark, GDELT GKG readers).
+
+    Tables: articles, entities, mentions, quotes, amounts, dates, events, stories, with the
+    columns of the Spark output. The desk is read a batch at a time, so its size does not matter.
+
+    \b
+    Examples:
+      newsdesk export out/ --format parquet
+      newsdesk export out/ --format csv --story 4b67c667
+      newsdesk export out/ --format gkg --since 2024-03-01
+    """
+    from newsdesk.export import ExportError, export_desk
+
+    if since is not None:
+        from newsdesk.sources.dates import parse_date
+
+        iso = parse_date(since)
+        if iso is None:
+            raise _OneLineUsageError(f"--since: {since!r} is not a date (e.g. 2024-03-01)")
+        since = iso
+    path = _desk_file(db)
+    if path is not None and not path.is_file():
+        raise click.ClickException(f"no desk at {path}")
+    store = open_store(db)
+    try:
+        report = export_desk(store, out, fmt, story=story, since=since, overwrite=overwrite)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+    err.print(f"[dim]newsdesk: {report.summary()}[/]")
+    if report.articles == 0:
+        sys.exit(1)
+
+
 @main.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback: this machine only).")

@@ -185,3 +185,23 @@ def test_job_reads_hadoop_uris_with_binary_files(spark: Any, corpus: Path, tmp_p
     assert all(a.source.startswith("file:") and "#" in a.source for a in articles)
     reasons = sorted(f.reason for f in load_failures(spark, str(output)))
     assert reasons[0].startswith("HTTP 301 response") and any("invalid JSON" in r for r in reasons)
+
+
+def test_job_reads_a_desk_export_as_its_own_tables(spark: Any, run: tuple[Path, Any], tmp_path: Path) -> None:
+    """``newsdesk export --format parquet`` writes the schemas of this job's output: Spark reads one as the other."""
+    from newsdesk import MemoryStore
+    from newsdesk.export import export_desk
+    from newsdesk.spark import load_articles
+
+    from ..export.desk import fill
+
+    store = MemoryStore()
+    stored = fill(store)
+    export_desk(store, tmp_path / "export", "parquet")
+    output, _ = run
+    for table in ("articles", "entities", "quotes", "amounts", "dates", "events", "stories"):
+        ours = spark.read.parquet(str(tmp_path / "export" / table)).schema
+        assert ours == spark.read.parquet(f"{output}/{table}").schema, table
+    assert sorted(load_articles(spark, str(tmp_path / "export")), key=lambda a: a.id) == sorted(
+        stored, key=lambda a: a.id
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -336,3 +337,42 @@ def test_store_sqlite_opens_and_reads_while_another_process_writes(tmp_path: Pat
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+# ---------------------------------------------------------------------------- walking the desk
+
+
+@pytest.mark.parametrize(
+    ("since", "prefix", "expected"),
+    [
+        (None, None, ["a", "b", "c", "undated"]),
+        ("2024-03-06", None, ["b", "c"]),
+        ("2024-03-06T12:00", None, ["c"]),  # a date with a time compares as ISO text does
+        ("2030-01-01", None, []),
+        (None, "same", ["a", "undated"]),
+        ("2024-03-05", "same", ["a"]),
+        (None, "nothing", []),
+    ],
+)
+def test_store_article_ids_in_stored_order_by_date_and_prefix(
+    store: Store, since: str | None, prefix: str | None, expected: list[str]
+) -> None:
+    names = {
+        "a": Article(id="same-a", source="a", text="A.", published="2024-03-05"),
+        "b": Article(id="other-b", source="b", text="B.", published="2024-03-06"),
+        "c": Article(id="other-c", source="c", text="C.", published="2024-03-07T09:30:00+01:00"),
+        "undated": Article(id="same-u", source="u", text="U."),
+    }
+    for article in names.values():
+        store.put(article)
+    by_id = {a.id: name for name, a in names.items()}
+    assert [by_id[i] for i in store.article_ids(published_since=since, id_prefix=prefix)] == expected
+
+
+def test_store_article_ids_come_in_pages(store: Store) -> None:
+    ids = [f"{n:04d}" for n in range(7)]
+    for i in ids:
+        store.put(Article(id=i, source=i, text=f"Text {i}."))
+    assert list(store.article_ids()) == ids
+    if not isinstance(store, MemoryStore):  # the SQL backends read a page at a time; the seams must not show
+        assert list(typing.cast(typing.Any, store).article_ids(page=3)) == ids

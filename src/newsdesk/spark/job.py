@@ -14,7 +14,7 @@ the same functions, so both give the same articles (a test checks it):
 4. **write** — the results are persisted once, kept once per article id
    (a page crawled twice is one article, as in a desk: the copy with the
    smallest ``source`` wins) and split into one Parquet dataset per table
-   (:mod:`newsdesk.spark.tables`), plus ``failures``.
+   (:mod:`newsdesk.tables`), plus ``failures``.
 5. **cross-document** — copies across the whole corpus with Spark ML's
    MinHash LSH (:mod:`newsdesk.spark.dedupe`, ``duplicates``), then stories
    with the local path's clustering, one date window at a time on the driver
@@ -42,7 +42,7 @@ from newsdesk.model import Article, Failure
 from newsdesk.settings import Settings
 from newsdesk.sources import expand, read, read_bytes, with_defaults
 from newsdesk.sources.warc import Page, extract_page, is_warc_file, warc_pages
-from newsdesk.spark.tables import TABLES, failure_row, schema, table_rows
+from newsdesk.tables import TABLES, failure_row, schema, table_rows
 
 if TYPE_CHECKING:
     from pyspark import RDD

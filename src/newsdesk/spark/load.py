@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.model import Article, Failure
-from newsdesk.spark.tables import CHILD_TABLES, article_from_rows
+from newsdesk.tables import CHILD_TABLES, article_from_rows
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession

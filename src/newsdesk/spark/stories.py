@@ -31,13 +31,15 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.settings import Settings
 from newsdesk.stories.clusters import cluster
 from newsdesk.stories.features import Profile
+from newsdesk.tables import schema
 
 if TYPE_CHECKING:
     from pyspark import RDD
 
 __all__ = ["STORIES_SCHEMA", "assign_stories", "keyed_neighbours", "sorted_originals", "story_rows"]
 
-STORIES_SCHEMA = "`article_id` string, `story_id` string, `copy_of` string"
+STORIES_SCHEMA = schema("stories")
+"""The ``stories`` table: :func:`newsdesk.tables.story_row` of each link (a desk export has the same)."""
 
 
 def _windows(profiles: Iterable[Profile], days: int, undated: list[Profile]) -> Iterator[list[Profile]]:

@@ -116,6 +116,17 @@ class Store(Protocol):
         """Stored articles in full: those of ``ids``, or all of them."""
         ...
 
+    def article_ids(self, *, published_since: str | None = None, id_prefix: str | None = None) -> Iterator[str]:
+        """Ids of stored articles in the order they were stored, read a page at a time.
+
+        For walking a whole desk (an export) without holding it: the ids come
+        in pages, never all at once, and no read stays open between pages.
+        ``published_since`` (an ISO date) keeps the articles published on or
+        after it, leaving the undated out; ``id_prefix`` keeps the ids that
+        start with it.
+        """
+        ...
+
     def put_story_links(self, links: Iterable[StoryLink]) -> None:
         """Record (or move) stored articles into stories, all in one transaction.
 

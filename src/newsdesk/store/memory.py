@@ -92,6 +92,14 @@ class MemoryStore:
             if key in self._articles:
                 yield self._articles[key][0]
 
+    def article_ids(self, *, published_since: str | None = None, id_prefix: str | None = None) -> Iterator[str]:
+        for key, (article, _) in list(self._articles.items()):
+            if id_prefix is not None and not key.startswith(id_prefix):
+                continue
+            if published_since is not None and (article.published is None or article.published < published_since):
+                continue
+            yield key
+
     def put_story_links(self, links: Iterable[StoryLink]) -> None:
         todo = list(links)
         missing = [link.article_id for link in todo if link.article_id not in self._articles]

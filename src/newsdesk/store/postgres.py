@@ -330,6 +330,23 @@ class PostgresStore:
                 if aid in rows:
                     yield article_from_rows(rows[aid], {t: c.get(aid, []) for t, c in children.items()})
 
+    def article_ids(
+        self, *, published_since: str | None = None, id_prefix: str | None = None, page: int = 1000
+    ) -> Iterator[str]:
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                """SELECT seq, id FROM articles
+                   WHERE seq > %(last)s AND (%(since)s::text IS NULL OR published >= %(since)s::text)
+                     AND (%(prefix)s::text IS NULL OR left(id, length(%(prefix)s::text)) = %(prefix)s::text)
+                   ORDER BY seq LIMIT %(page)s""",
+                {"last": last, "since": published_since, "prefix": id_prefix, "page": int(page)},
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1]["seq"]
+            yield from (r["id"] for r in rows)
+
     def _children(self, table: str, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         order = 'entity_idx, start, "end"' if table == "mentions" else "idx"
         grouped: dict[str, list[dict[str, Any]]] = {}

@@ -339,6 +339,23 @@ class SQLiteStore:
         for row in rows:
             yield self._load(row)
 
+    def article_ids(
+        self, *, published_since: str | None = None, id_prefix: str | None = None, page: int = 1000
+    ) -> Iterator[str]:
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                """SELECT rowid, id FROM articles
+                   WHERE rowid > ?1 AND (?2 IS NULL OR published >= ?2)
+                     AND (?3 IS NULL OR substr(id, 1, length(?3)) = ?3)
+                   ORDER BY rowid LIMIT ?4""",
+                (last, published_since, id_prefix, int(page)),
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield from (r[1] for r in rows)
+
     def _load(self, row: sqlite3.Row) -> Article:
         aid = row["id"]
 
