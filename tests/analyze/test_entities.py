@@ -5,8 +5,14 @@ from collections.abc import Callable
 import pytest
 
 from newsdesk import Article, Pipeline, Settings
-from newsdesk.analyze.entities import _Cluster, _Mention, _parts, _titled
-from newsdesk.analyze.names import is_acronym_of, is_country, name_key, name_tokens, split_title
+from newsdesk.analyze.entities import _Cluster, _Mention
+from newsdesk.analyze.names import demonym_place, is_acronym_of, is_country, name_key, name_tokens, split_title
+from newsdesk.analyze.spans import cut, relabel, titled
+
+
+def _parts(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, _ in cut(text, start, end, label)]
+
 
 Analyse = Callable[..., Article]
 
@@ -233,7 +239,7 @@ def test_entities_only_person_spans_are_cut() -> None:
 )
 def test_entities_a_personal_title_makes_a_person(text: str, span: str, expected: bool) -> None:
     start = text.index(span)
-    assert _titled(text, start, start + len(span)) is expected
+    assert titled(text, start, start + len(span)) is expected
 
 
 def test_entities_a_titled_surname_is_a_person_in_the_whole_article() -> None:
@@ -249,3 +255,151 @@ def test_entities_a_titled_surname_is_a_person_in_the_whole_article() -> None:
 def test_entities_a_lone_ordinary_word_cut_from_a_span_is_dropped() -> None:
     text = "Weak - Ribeiro. The offer was weak."
     assert [text[s:e] for s, e in _parts(text, 0, 14, "PERSON")] == ["Ribeiro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # bylines and datelines in capitals run into a name
+        ("By Mark Hosenball WASHINGTON", "PERSON", [("Mark Hosenball", "PERSON")]),
+        ("TRUMP Donald Trump", "PERSON", [("Donald Trump", "PERSON")]),
+        # photo credits and gallery counters
+        ("Carl Court/Getty Images", "PERSON", [("Carl Court", "PERSON"), ("Getty Images", "ORG")]),
+        ("Getty 5/19 Andy Murray", "PERSON", [("Getty", "ORG"), ("Andy Murray", "PERSON")]),
+        ("Clinton Getty Images", "PERSON", [("Clinton", "PERSON"), ("Getty Images", "ORG")]),
+        ("London Reuters", "ORG", [("London", "ORG"), ("Reuters", "ORG")]),
+        ("Lagos, Nigeria AP", "GPE", [("Lagos, Nigeria", "GPE"), ("AP", "ORG")]),
+        (
+            "Brazilian Grand Prix\nLewis Hamilton",
+            "EVENT",
+            [("Brazilian Grand Prix", "EVENT"), ("Lewis Hamilton", "EVENT")],
+        ),
+        # negatives: names that hold capitals, slashes or agency-like words stay whole
+        ("CBS News", "ORG", [("CBS News", "ORG")]),
+        ("AC/DC", "ORG", [("AC/DC", "ORG")]),
+        ("Apollo Press Group", "ORG", [("Apollo Press Group", "ORG")]),
+        ("DONALD TRUMP", "PERSON", [("DONALD TRUMP", "PERSON")]),
+    ],
+)
+def test_entities_captions_bylines_and_datelines_are_cut_from_names(
+    text: str, label: str, expected: list[tuple[str, str]]
+) -> None:
+    start = text.index("Mark") if text.startswith("By ") else 0
+    assert [(text[s:e], lab) for s, e, lab in cut(text, start, len(text), label)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "expected"),
+    [
+        (
+            "Lewis Hamilton won the Brazilian Grand Prix.",
+            "Brazilian Grand Prix",
+            "WORK_OF_ART",
+            ("Brazilian Grand Prix", "EVENT"),
+        ),
+        ("They met at the Paris Air Show.", "Paris Air Show", "FAC", ("Paris Air Show", "EVENT")),
+        ("Saturn Corporation closed.", "Saturn Corporation", "PERSON", ("Saturn Corporation", "ORG")),
+        ("We saw the Beatles play.", "Beatles", "PERSON", ("Beatles", "ORG")),
+        ("The Airbus A380 landed.", "Airbus", "ORG", ("Airbus A380", "PRODUCT")),
+        ("A Boeing 737-800 landed.", "Boeing", "ORG", ("Boeing 737-800", "PRODUCT")),
+        ("Air France Flight 447 crashed.", "Air France Flight 447", "ORG", ("Air France", "ORG")),
+        ("Steve Jobs 1955-2011 was mourned.", "Steve Jobs 1955-2011", "PERSON", ("Steve Jobs", "PERSON")),
+        # negatives
+        ("We saw the Obamas and Barack Obama.", "Obamas", "PERSON", ("Obamas", "PERSON")),  # one of them named
+        ("Airbus 2018 results were strong.", "Airbus", "ORG", ("Airbus", "ORG")),  # a year is no model
+        ("Ryanair said 25 planes were late.", "Ryanair", "ORG", ("Ryanair", "ORG")),
+        ("Ana Ribeiro spoke.", "Ana Ribeiro", "PERSON", ("Ana Ribeiro", "PERSON")),
+        ("The Cup Noodle Company grew.", "Cup Noodle Company", "ORG", ("Cup Noodle Company", "ORG")),
+    ],
+)
+def test_entities_a_name_form_says_its_kind(text: str, span: str, label: str, expected: tuple[str, str]) -> None:
+    start = text.index(span)
+    found = relabel(text, start, start + len(span), label)
+    assert found is not None and (text[found[0] : found[1]], found[2]) == expected
+
+
+@pytest.mark.parametrize("zone", ["UTC", "GMT", "EST"])
+def test_entities_a_time_zone_is_no_name(zone: str) -> None:
+    text = f"It landed at 14:00 {zone}."
+    start = text.index(zone)
+    assert relabel(text, start, start + len(zone), "ORG") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "place"),
+    [
+        ("Chinese", "China"),
+        ("Canadians", "Canada"),
+        ("British", "United Kingdom"),
+        ("Americans", "United States"),
+        ("South Korean", "South Korea"),
+        ("Afghan", "Afghanistan"),
+        ("Iraqi", "Iraq"),
+        ("Lebanese", "Lebanon"),
+        ("German", "Germany"),
+        ("Belgian", "Belgium"),
+        # negatives: groups of no place, surnames, places themselves
+        ("Democrats", None),
+        ("Roman", None),
+        ("Schmidt", None),
+        ("China", None),
+        ("Western", None),
+    ],
+)
+def test_entities_demonym_place(word: str, place: str | None) -> None:
+    assert demonym_place(word) == place
+
+
+def test_entities_demonym_place_reads_the_article_places() -> None:
+    assert demonym_place("Albertans") is None
+    assert demonym_place("Albertans", ["Alberta", "Ottawa"]) == "Alberta"
+
+
+def test_entities_nationalities_and_events_are_kept(analyse: Analyse) -> None:
+    article = analyse(
+        "Chinese and British officials met in Beijing on Monday. Lewis Hamilton won the Brazilian Grand Prix. "
+        "Americans were not invited."
+    )
+    kinds = {e.name: e.label for e in article.entities}
+    assert kinds.get("Chinese") == "NORP" and kinds.get("British") == "NORP"
+    assert kinds.get("Brazilian Grand Prix") == "EVENT"
+    assert "Americans" in kinds and kinds["Americans"] == "NORP"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "absent"),
+    [
+        (
+            "North Korea fired two missiles on Sunday. The North has tested weapons before, "
+            "and the South said it would respond. South Korea's army was on alert.",
+            {"North Korea": 2, "South Korea": 2},
+            {"North", "South"},
+        ),
+        # no "North …" country named: "the North" is no entity
+        ("The North was cold this winter, said Ana Ribeiro in Lisbon.", {}, {"North"}),
+    ],
+)
+def test_entities_the_north_is_the_country_the_article_names(
+    analyse: Analyse, text: str, country: dict[str, int], absent: set[str]
+) -> None:
+    article = analyse(text)
+    found = {e.name: len(e.mentions) for e in article.entities}
+    for name, n in country.items():
+        assert found.get(name) == n, found
+    assert not absent & set(found)
+
+
+def test_entities_a_lone_word_in_capitals_is_no_person() -> None:
+    from newsdesk.analyze.entities import _settle
+
+    cluster = _Cluster([_Mention(0, 5, "MUMMY", "PERSON", ["mummy"])])
+    named = _Cluster([_Mention(10, 17, "WALLACE", "PERSON", ["wallace"]), _mention("Chris Wallace", "PERSON", 30)])
+    assert _settle("MUMMY …", [cluster, named]) == [named]
+
+
+def test_entities_a_place_named_organisation_does_not_take_the_place(analyse: Analyse) -> None:
+    article = analyse(
+        "Patients were taken to Croydon University Hospital. Croydon police said the tram left Croydon at six."
+    )
+    assert all(e.label != "ORG" or e.name != "Croydon University Hospital" or len(e.mentions) == 1
+               for e in article.entities)  # fmt: skip

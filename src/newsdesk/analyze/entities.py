@@ -1,4 +1,4 @@
-"""Entities: people, organisations and places, one canonical name per real entity.
+"""Entities: people, organisations, places, groups, events and works, one canonical name per real entity.
 
 spaCy's named-entity recogniser gives spans; this stage turns them into
 entities the way a reader would: "Mark Esper", "Mr Esper" and "Esper" are one
@@ -16,26 +16,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from newsdesk.analyze.cues import load_lexicon
-from newsdesk.analyze.names import HONORIFICS, canonical_place, is_acronym_of, is_country, name_tokens, split_title
+from newsdesk.analyze.names import canonical_place, demonym_place, is_acronym_of, is_country, name_tokens
+from newsdesk.analyze.spans import KEPT_LABELS, common_noun_opener, cut, is_name, relabel, titled, trim
 from newsdesk.model import Article, Entity
 from newsdesk.settings import Settings
 
 __all__ = ["KEPT_LABELS", "find_entities"]
-
-KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-
-_NOT_NAMES = frozenset(
-    """
-    i he she it we they you me him her us them his hers its our their mine yours this that these
-    those who whom whose which what there here today tomorrow yesterday january february march april
-    may june july august september october november december monday tuesday wednesday thursday
-    friday saturday sunday mr mrs ms dr gen sen rep
-    """.split()
-)
 
 
 @dataclass
@@ -82,127 +70,22 @@ class _Cluster:
         return "PERSON" if "PERSON" in tied else tied[0]
 
 
-def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
-    """Repair a span: whole words, no leading "the", no possessive, no title on a person."""
-    while end < len(text):  # whole words, across inner hyphens: "Moon Jae-" + "in"
-        here, before = text[end], text[end - 1]
-        after = text[end + 1] if end + 1 < len(text) else " "
-        if (here.isalnum() and (before.isalnum() or before == "-")) or (
-            here == "-" and before.isalnum() and after.isalnum()
-        ):
-            end += 1
-        else:
-            break
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
-        start -= 1
-    span = text[start:end]
-    if m := re.search(r"(?:['’]s|['’])$", span):
-        end -= len(m.group())
-    while end > start and text[end - 1] in " \t\n,;:!?)(\"“”‘’'-–—":
-        end -= 1
-    while start < end and text[start] in " \t\n,;:!?)(\"“”‘’'-–—":
-        start += 1
-    if re.match(r"(?i)the\s", text[start:end]):
-        start += 4
-        while start < end and text[start].isspace():
-            start += 1
-    if label == "PERSON":
-        title, rest = split_title(text[start:end])
-        if title:
-            start = end - len(rest)
-    if "\n\n" in text[start:end]:
-        return None
-    return (start, end) if end > start else None
-
-
-def _is_name(surface: str, tokens: list[str]) -> bool:
-    """A span worth keeping: capitalised, not a pronoun or date word, not only title words."""
-    if not any(c.isupper() for c in surface) or not any(c.isalpha() for c in surface):
-        return False
-    if surface.isupper() and canonical_place(surface):
-        return True  # "US", "U.S.", "UK": a country, not the pronoun or a title word
-    if all(t in HONORIFICS for t in tokens):  # "Defense" in "US Defense Secretary …"
-        return False
-    return surface.lower().rstrip(".") not in _NOT_NAMES
-
-
-def _common_noun_opener(ent: Any) -> bool:
-    """A lone capitalised common noun that opens a sentence ("Commuters crowded …") is no name."""
-    return len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in {"NN", "NNS"}
-
-
-# Titles that only ever stand before a person's name: after one, a span is a person.
-_PERSONAL_TITLE = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.?\s+"
-_AFTER_TITLE = re.compile(_PERSONAL_TITLE + "$")
-_OPENS_WITH_TITLE = re.compile(_PERSONAL_TITLE + r"\w")
-# Where the model runs two names together: "CLEVELAND - Donald Trump", "Crane, Kibbe".
-_NAME_BREAK = re.compile(r"\s*,\s+|\s+[-–—]{1,2}\s+|\s*\n\s*")
-
-
-@cache
-def _headline_verbs() -> frozenset[str]:
-    """Present-tense speech verbs that close a headline's name span: "Obama Says", "Mayor Warns"."""
-    lexicon = load_lexicon()
-    return frozenset(
-        form
-        for form, lemma in lexicon.forms.items()
-        if form.endswith("s") and form != lemma and "speech" in lexicon.of(lemma)
-    )
-
-
-def _titled(text: str, start: int, end: int) -> bool:
-    """A span after (or opening with) "Mr", "Ms", "Dr" names a person, whatever the model said."""
-    return bool(_AFTER_TITLE.search(text[max(0, start - 12) : start]) or _OPENS_WITH_TITLE.match(text, start, end))
-
-
-def _parts(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
-    """A person span cut into the names it runs together, less a trailing headline verb.
-
-    A dateline in capitals before a dash ("CLEVELAND - ") is no part of the
-    name, nor is a lone ordinary word, and "Obama Says" in a headline is Obama.
-    """
-    if label != "PERSON":
-        return [(start, end)]
-    parts: list[tuple[int, int]] = []
-    at = start
-    for brk in _NAME_BREAK.finditer(text, start, end):
-        parts.append((at, brk.start()))
-        at = brk.end()
-    parts.append((at, end))
-    kept = []
-    for s, e in parts:
-        words = text[s:e].split()
-        if len(parts) > 1 and (text[s:e].isupper() or _ordinary_word(text, words)):
-            continue
-        if len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in _headline_verbs():
-            e = s + text[s:e].rstrip().rfind(" ")
-        if e > s:
-            kept.append((s, e))
-    return kept
-
-
-def _ordinary_word(text: str, words: list[str]) -> bool:
-    """A lone word cut from a longer span ("Weak" of "Weak - Rubio") that the article also writes in
-    lower case is an ordinary word, not a name."""
-    return len(words) == 1 and re.search(rf"(?<![\w-]){re.escape(words[0].lower())}(?![\w-])", text) is not None
-
-
 def _mentions_from_doc(text: str, doc: Any) -> list[_Mention]:
     out: dict[tuple[int, int], _Mention] = {}
     for ent in doc.ents:
-        if ent.label_ not in KEPT_LABELS:
+        if ent.label_ not in KEPT_LABELS or common_noun_opener(ent):
             continue
-        titled = _titled(text, ent.start_char, ent.end_char)
-        label = "PERSON" if titled else ent.label_
-        for start, end in _parts(text, ent.start_char, ent.end_char, label):
-            span = _trim(text, start, end, label)
-            if span is None:
+        is_titled = titled(text, ent.start_char, ent.end_char)
+        for start, end, label in cut(text, ent.start_char, ent.end_char, "PERSON" if is_titled else ent.label_):
+            span = trim(text, start, end, label)
+            found = span and relabel(text, span[0], span[1], label)
+            if not found:
                 continue
-            surface = text[span[0] : span[1]]
+            start, end, label = found
+            surface = text[start:end]
             tokens = name_tokens(surface)
-            if not tokens or not _is_name(surface, tokens) or _common_noun_opener(ent):
-                continue
-            out.setdefault(span, _Mention(span[0], span[1], surface, label, tokens, titled))
+            if tokens and is_name(surface, tokens):
+                out.setdefault((start, end), _Mention(start, end, surface, label, tokens, is_titled))
     return sorted(out.values(), key=lambda m: m.start)
 
 
@@ -229,6 +112,9 @@ def _propagate(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _place_key(m: _Mention) -> str | None:
+    if m.label == "NORP":  # "American" and "Americans" are one group: the people of one place
+        place = demonym_place(m.text)
+        return "people of " + place if place else None
     return canonical_place(m.text) if m.label in {"GPE", "LOC", "ORG"} else None
 
 
@@ -262,8 +148,9 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         home.mentions.append(m)
         by_key[key] = home
     # 2. single words: a surname, a given name, an acronym, or a name of its own
+    places = {m.tokens[0] for m in rest if len(m.tokens) == 1 and m.label in {"GPE", "LOC"}}
     for m in sorted((m for m in rest if len(m.tokens) == 1), key=lambda m: m.start):
-        home = _home_for_single(m, clusters)
+        home = _home_for_single(m, clusters, places)
         if home is None:
             home = by_key.get(m.tokens[0])
         if home is None:
@@ -274,9 +161,11 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     return [c for c in clusters if c.mentions]
 
 
-def _home_for_single(m: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
+def _home_for_single(m: _Mention, clusters: list[_Cluster], places: set[str]) -> _Cluster | None:
     word = m.tokens[0]
-    if m.label == "ORG":  # "Ford" after "the Ford Motor Company" is the company, not William Clay Ford
+    if m.label == "ORG" and word not in places:
+        # "Ford" after "the Ford Motor Company" is the company, not William Clay Ford; but
+        # "Croydon", a place elsewhere in the article, is not "Croydon University Hospital"
         for c in clusters:
             if c.label() == "ORG" and any(len(x.tokens) >= 2 and x.tokens[0] == word for x in c.mentions):
                 return c
@@ -306,9 +195,76 @@ def _distance(cluster: _Cluster, at: int) -> tuple[int, int]:
 
 def _canonical(cluster: _Cluster) -> str:
     for m in cluster.mentions:
-        if key := _place_key(m):
+        if (key := _place_key(m)) and m.label != "NORP":
             return key
     return cluster.longest().text
+
+
+# Words for people of one faith, party or origin that name no place's people ("Democrats", "Muslims").
+_GROUP_WORDS = frozenset(
+    """
+    democrat democrats democratic republican republicans conservative conservatives liberal liberals tory
+    tories socialist socialists communist communists muslim muslims christian christians catholic catholics
+    protestant protestants jew jews jewish sunni sunnis shia shiite shiites hindu hindus sikh sikhs buddhist
+    buddhists islamic islamist islamists evangelical evangelicals mormon mormons orthodox arab arabs latino
+    latinos latina latinas hispanic hispanics indigenous aboriginal kurd kurds kurdish western westerners
+    """.split()
+)
+_COMPASS = frozenset({"north", "south", "east", "west"})
+
+
+def _is_group(m: _Mention, places: list[str]) -> bool:
+    """A nationality or group word: the people of a place (the article's own places too:
+    "Albertans" where it names Alberta), a faith, a party; a surname or brand the model
+    called a nationality ("Schuh", "Tesla") is none."""
+    return (
+        len(m.tokens) >= 2
+        or m.text.lower() in _GROUP_WORDS
+        or demonym_place(m.text) is not None
+        or demonym_place(m.text, places) is not None
+    )
+
+
+def _settle(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
+    """Clusters the article's own words settle: nationalities kept only when they are groups, a
+    word in capitals alone never a person (a headline's "MUMMY", a caption's label), and "the
+    North"/"the South" the country the article names ("North Korea"), or nothing."""
+    places = [c.longest().text for c in clusters if c.label() in {"GPE", "LOC"}]
+    kept = []
+    for c in clusters:
+        label = c.label()
+        if label == "NORP" and not any(_is_group(m, places) for m in c.mentions):
+            continue
+        single = all(len(m.tokens) == 1 for m in c.mentions)
+        if label == "PERSON" and single and all(m.text.isupper() and not m.titled for m in c.mentions):
+            continue
+        if single and label != "PERSON" and c.mentions[0].tokens[0] in _COMPASS:
+            _compass_country(text, c, clusters)
+            continue
+        kept.append(c)
+    return kept
+
+
+def _compass_country(text: str, cluster: _Cluster, clusters: list[_Cluster]) -> None:
+    """Give "the North" (every such mention in the text) to the one country the article names
+    "North …", if there is one; otherwise it is no entity."""
+    word = cluster.mentions[0].tokens[0]
+    homes = {
+        id(c): c
+        for c in clusters
+        if c is not cluster
+        and c.label() in {"GPE", "LOC"}
+        and (name := _canonical(c)).lower().startswith(word + " ")
+        and is_country(name)
+    }
+    if len(homes) != 1:
+        return
+    (home,) = homes.values()
+    taken = {(m.start, m.end) for c in clusters for m in c.mentions if c is not cluster}
+    for hit in re.finditer(rf"\b[Tt]he\s+({word.title()})\b(?![ \t]+[A-Z])", text):
+        span = hit.span(1)
+        if span not in taken:
+            home.mentions.append(_Mention(span[0], span[1], hit.group(1), "GPE", [word]))
 
 
 def find_entities(article: Article, doc: Any, settings: Settings | None = None) -> Article:
@@ -316,7 +272,7 @@ def find_entities(article: Article, doc: Any, settings: Settings | None = None) 
     text = article.text
     mentions = _propagate(text, _mentions_from_doc(text, doc))
     entities = []
-    for cluster in _cluster(mentions):
+    for cluster in _settle(text, _cluster(mentions)):
         spans = tuple(sorted({(m.start, m.end) for m in cluster.mentions}))
         name = _canonical(cluster)
         aliases = tuple(sorted({m.text for m in cluster.mentions} - {name}))

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 
 __all__ = [
     "GPE_ALIASES",
     "HONORIFICS",
     "canonical_place",
+    "demonym_place",
     "is_acronym_of",
     "is_country",
     "name_key",
@@ -140,3 +142,112 @@ def _country_names() -> frozenset[str]:
 def is_country(name: str) -> bool:
     """True for the English name of a country or world region ("Indonesia", "Western Africa")."""
     return name.strip().lower() in _country_names() or canonical_place(name) is not None
+
+
+# Adjectives and nouns of nationality that no spelling rule derives from the place's name.
+_IRREGULAR_DEMONYMS: dict[str, str] = {
+    "afghan": "Afghanistan",
+    "american": "United States",
+    "brit": "United Kingdom",
+    "british": "United Kingdom",
+    "briton": "United Kingdom",
+    "burmese": "Myanmar",
+    "catalan": "Catalonia",
+    "congolese": "Congo",
+    "cypriot": "Cyprus",
+    "czech": "Czech Republic",
+    "dane": "Denmark",
+    "danish": "Denmark",
+    "dutch": "Netherlands",
+    "dutchman": "Netherlands",
+    "emirati": "United Arab Emirates",
+    "english": "England",
+    "filipina": "Philippines",
+    "filipino": "Philippines",
+    "finn": "Finland",
+    "finnish": "Finland",
+    "french": "France",
+    "frenchman": "France",
+    "greek": "Greece",
+    "icelandic": "Iceland",
+    "irish": "Ireland",
+    "ivorian": "Côte d’Ivoire",
+    "kiwi": "New Zealand",
+    "norwegian": "Norway",
+    "panamanian": "Panama",
+    "pole": "Poland",
+    "polish": "Poland",
+    "saudi": "Saudi Arabia",
+    "scot": "Scotland",
+    "scots": "Scotland",
+    "scottish": "Scotland",
+    "slovak": "Slovakia",
+    "spaniard": "Spain",
+    "spanish": "Spain",
+    "swede": "Sweden",
+    "swiss": "Switzerland",
+    "thai": "Thailand",
+    "turk": "Turkey",
+    "turkish": "Turkey",
+    "welsh": "Wales",
+}
+# The endings English adds to a place's name (or its stem) to name its people: Chin-ese, Canad-ian, Iraq-i.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish", "ic", "er", "ite", "ine", "iot")
+# Places people are named after that are not countries in CLDR's list.
+_MORE_PLACES = ("England", "Scotland", "Wales", "Palestine", "Kurdistan", "Tibet", "Catalonia", "Quebec", "Congo")
+
+
+@cache
+def _demonym_stems() -> dict[str, list[str]]:
+    """Stem → places: "canad" → ["Canada"], from every country, region and union name."""
+    from babel import Locale
+
+    return _stems_of((*Locale("en").territories.values(), *_MORE_PLACES))
+
+
+def _stems_of(places: tuple[str, ...]) -> dict[str, list[str]]:
+    stems: dict[str, list[str]] = {}
+    for place in places:
+        plain = re.sub(r"\s*\(.*\)", "", place)
+        if not re.fullmatch(r"[A-Za-z][A-Za-z ]+", plain):
+            continue
+        low = plain.lower()
+        forms = {low, low[:-1]}  # Japan-ese, Chin-ese
+        ends = ("ia", "ium", "um", "land", "and", "istan", "stan", "en", "on", "y")
+        forms.update(low[: -len(end)] for end in ends if low.endswith(end))
+        for form in forms:
+            if len(form) >= 3:
+                stems.setdefault(form, []).append(plain)
+    return stems
+
+
+def demonym_place(word: str, places: Iterable[str] = ()) -> str | None:
+    """The place whose people or things ``word`` names ("Chinese" → "China", "Americans" → "United States").
+
+    CLDR's country and region names (shipped with babel) with English's
+    demonym endings, plus the irregular ones; a plural is read as its singular.
+    ``places`` adds names to read it against (an article's own places:
+    "Albertans" → "Alberta"). None when ``word`` names no place's people
+    ("Democrats", "Schmidt").
+    """
+    low = " ".join(word.lower().split())
+    extra = tuple(places)
+    for form in (low, low[:-1] if low.endswith("s") and not low.endswith("ss") else None):
+        if not form:
+            continue
+        if form in _IRREGULAR_DEMONYMS:
+            return _IRREGULAR_DEMONYMS[form]
+        stems = _demonym_stems() if not extra else _stems_of(extra)
+        found = [
+            (len(form) - len(end), place)
+            for end in ("", *_DEMONYM_ENDINGS)
+            if form.endswith(end)
+            for place in stems.get(form[: len(form) - len(end)] if end else form, [])
+            if end or place.lower() == form + "y"  # "German" from "Germany", never "Roman" from "Romania"
+        ]
+        if found:
+            best = max(n for n, _ in found)
+            places = sorted({p for n, p in found if n == best})
+            if len(places) == 1:
+                return canonical_place(places[0]) or places[0]
+    return None

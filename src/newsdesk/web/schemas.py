@@ -111,7 +111,9 @@ class EntityView(BaseModel):
     """A person, organisation or place across the desk: its articles, its quotes, its events."""
 
     name: str
-    labels: list[str]
+    label: str | None = Field(description="Its kind across the desk: the label most of its articles give it.")
+    labels: list[str] = Field(description="Every label articles gave it, the most common first.")
+    place: str | None = Field(description='For a nationality or group, the place whose people it names ("China").')
     aliases: list[str]
     outlets: list[str]
     mentions: int = Field(description="How many times it is named in the articles of this page.")

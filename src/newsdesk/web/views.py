@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from newsdesk.analyze.names import demonym_place
 from newsdesk.model import Article
 from newsdesk.store import Store
 from newsdesk.web.jobs import Job
@@ -144,9 +145,12 @@ def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityVi
                                    date=ev.date, sentence=article.text[s:e], start=s, end=e)
                 )  # fmt: skip
     events.sort(key=lambda ev: ev.date or ev.published or "")
+    ranked = [label for label, _ in labels.most_common()]
     return EntityView(
         name=name,
-        labels=[label for label, _ in labels.most_common()],
+        label=ranked[0] if ranked else None,
+        labels=ranked,
+        place=demonym_place(name) if ranked[:1] == ["NORP"] else None,
         aliases=list(aliases),
         outlets=list(outlets),
         mentions=mentions,
@@ -166,11 +170,21 @@ class ArticleView:
     colours: dict[str, str]
     url: str | None
     highlight: tuple[int, int] | None
-    entities_by_label: dict[str, list[tuple[str, str, int]]]
+    entity_groups: dict[str, list[tuple[str, str, int, str]]]
     speakers: list[tuple[str, str, int]]
 
 
-_LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+# The headings of an article's entities, in order, and the labels each gathers (places are one heading).
+ENTITY_HEADINGS: dict[str, tuple[str, ...]] = {
+    "People": ("PERSON",),
+    "Organisations": ("ORG",),
+    "Places": ("GPE", "LOC", "FAC"),
+    "Groups": ("NORP",),
+    "Events": ("EVENT",),
+    "Works": ("WORK_OF_ART",),
+    "Products": ("PRODUCT",),
+}
+_HEADING_OF = {label: heading for heading, labels in ENTITY_HEADINGS.items() for label in labels}
 
 
 def article_view(article: Article, *, highlight: tuple[int, int] | None = None) -> ArticleView:
@@ -180,10 +194,11 @@ def article_view(article: Article, *, highlight: tuple[int, int] | None = None) 
     colours = speaker_colours(q.speaker for q in article.quotes)
     hrefs = {e.name: entity_href(e.name) for e in article.entities}
     marks = article_marks(article, entity_href=hrefs, colours=colours, highlight=highlight)
-    groups: dict[str, list[tuple[str, str, int]]] = {}
+    groups: dict[str, list[tuple[str, str, int, str]]] = {}
     for entity in sorted(article.entities, key=lambda e: (-len(e.mentions), e.name)):
-        groups.setdefault(entity.label, []).append((entity.name, hrefs[entity.name], len(entity.mentions)))
-    ordered = {label: groups[label] for label in sorted(groups, key=_label_rank)}
+        heading = _HEADING_OF.get(entity.label, entity.label)
+        groups.setdefault(heading, []).append((entity.name, hrefs[entity.name], len(entity.mentions), entity.label))
+    ordered = {heading: groups[heading] for heading in sorted(groups, key=_heading_rank)}
     said = Counter(q.speaker for q in article.quotes if q.speaker)
     speakers = [(s, colours[s], n) for s, n in said.items()]
     return ArticleView(
@@ -191,8 +206,9 @@ def article_view(article: Article, *, highlight: tuple[int, int] | None = None) 
     )
 
 
-def _label_rank(label: str) -> int:
-    return _LABEL_ORDER.index(label) if label in _LABEL_ORDER else len(_LABEL_ORDER)
+def _heading_rank(heading: str) -> int:
+    order = list(ENTITY_HEADINGS)
+    return order.index(heading) if heading in order else len(order)
 
 
 def job_view(job: Job) -> JobView:
