@@ -66,7 +66,8 @@ class Entity(_Record):
 
     ``name`` is the canonical name (the fullest form used in the article,
     honorifics stripped); ``label`` is a spaCy-style label (PERSON, ORG, GPE,
-    LOC, FAC, NORP); ``mentions`` are ``(start, end)`` offsets, sorted.
+    LOC, FAC, NORP, EVENT, WORK_OF_ART, PRODUCT); ``mentions`` are ``(start, end)``
+    offsets, sorted.
     """
 
     name: str
