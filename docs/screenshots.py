@@ -16,7 +16,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsdesk import ingest, open_store  # noqa: E402
-from newsdesk.stories import place_in_desk  # noqa: E402
 from tests.web.browser import chromium, running_server  # noqa: E402
 
 
@@ -25,9 +24,9 @@ def main() -> None:
     desk = folder / "desk.db"
     store = open_store(desk)
     ids: list[str] = []
-    os.chdir(ROOT)  # sources read "examples/…", as after `newsdesk stories examples/`
+    os.chdir(ROOT)  # sources read "examples/…", as after `newsdesk ingest examples/`
     ingest(["examples/"], store, on_item=lambda item, _: ids.append(item.id) if hasattr(item, "id") else None)
-    links = place_in_desk(store, ids)
+    links = list(store.story_links(article_ids=ids))  # the ingest placed them in stories
     story = max({link.story_id for link in links}, key=lambda s: sum(link.story_id == s for link in links))
     members = list(store.articles([link.article_id for link in links if link.story_id == story]))
     lead = max(members, key=lambda a: (len(a.quotes), a.published or ""))

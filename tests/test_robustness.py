@@ -18,9 +18,10 @@ from synthetic import write_corpus
 
 
 def test_robustness_sigkill_during_ingest_loses_and_duplicates_nothing(tmp_path: Path) -> None:
-    result = run(articles=80, kills=2, seed=3, workdir=tmp_path)
+    result = run(articles=80, kills=2, seed=3, workdir=tmp_path, jobs=2)  # five batches: two workers analyse
     assert result["ok"], result
     assert result["stored"] == 80 and result["duplicated"] == 0 and result["orphan_rows"] == 0
+    assert result["unplaced"] == 0 and result["stray_workers"] == 0
 
 
 def test_robustness_two_ingests_at_once_and_a_reader(tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ class _Group(click.Group):
             raise
 
 
-def _settings(config: str | None, published: str | None, outlet: str | None) -> Settings:
+def _settings(config: str | None, published: str | None, outlet: str | None, jobs: int | None = None) -> Settings:
     try:
         settings = Settings.from_toml(config) if config else Settings()
     except (ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
@@ -66,12 +66,26 @@ def _settings(config: str | None, published: str | None, outlet: str | None) -> 
         settings = settings.copy_with(published=iso)
     if outlet:
         settings = settings.copy_with(outlet=outlet)
+    if jobs is not None:
+        settings = settings.copy_with(jobs=jobs)
     return settings
 
 
+def jobs_option(func: F) -> F:
+    """--jobs N: analysis processes (the ``jobs`` setting)."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(0),
+        metavar="N",
+        help="Analyse on N processes [default: the jobs setting, 0 = one per core]; the output is the same.",
+    )(func)
+
+
 def input_options(func: F) -> F:
-    """FILES plus the options that say how to read them, and --strict."""
+    """FILES plus the options that say how to read and analyse them, and --strict."""
     func = click.option("--strict", is_flag=True, help="Exit 3 when any input failed.")(func)
+    func = jobs_option(func)
     func = click.option("--outlet", help="Outlet to assume where an input names none.")(func)
     func = click.option(
         "--published", metavar="DATE", help="Publication date to assume where an input has none (YYYY-MM-DD)."
@@ -150,7 +164,13 @@ def main() -> None:
 @input_options
 @format_option("text", "json", "jsonl")
 def extract_cmd(
-    files: tuple[str, ...], fmt: str, strict: bool, config: str | None, published: str | None, outlet: str | None
+    files: tuple[str, ...],
+    fmt: str,
+    strict: bool,
+    jobs: int | None,
+    config: str | None,
+    published: str | None,
+    outlet: str | None,
 ) -> None:
     """Analyse articles and print them (nothing is stored).
 
@@ -164,7 +184,7 @@ def extract_cmd(
     done: list[Article] = []
 
     def articles() -> Iterable[Article]:
-        for item in extract(files, _settings(config, published, outlet)):
+        for item in extract(files, _settings(config, published, outlet, jobs)):
             if isinstance(item, Failure):
                 report.failures.append(item)
                 _print_failure(item)
@@ -188,7 +208,13 @@ def extract_cmd(
 @input_options
 @format_option("text", "json", "jsonl")
 def timeline_cmd(
-    files: tuple[str, ...], fmt: str, strict: bool, config: str | None, published: str | None, outlet: str | None
+    files: tuple[str, ...],
+    fmt: str,
+    strict: bool,
+    jobs: int | None,
+    config: str | None,
+    published: str | None,
+    outlet: str | None,
 ) -> None:
     """Lay the events of a set of articles out in the order they happened.
 
@@ -205,7 +231,7 @@ def timeline_cmd(
 
     report = Report()
     articles: list[Article] = []
-    for item in extract(files, _settings(config, published, outlet)):
+    for item in extract(files, _settings(config, published, outlet, jobs)):
         if isinstance(item, Failure):
             report.failures.append(item)
             _print_failure(item)
@@ -232,12 +258,14 @@ def _progress(
     order (two files with one text are two entries)."""
     progress: Any = None
     task: Any = None
+    known: set[str] = set()
 
     def tick(item: Article | Failure, new: bool) -> None:
         if isinstance(item, Failure):
             _print_failure(item)
         else:
-            if seen is not None and item.id not in seen:
+            if seen is not None and item.id not in known:
+                known.add(item.id)
                 seen.append(item.id)
             if sources is not None:
                 sources.append((item.source, item.id))
@@ -260,27 +288,31 @@ def _progress(
 @input_options
 @db_option
 @click.option("--replace", is_flag=True, help="Re-analyse and overwrite articles already stored.")
+@click.option("--no-stories", is_flag=True, help="Store the records only; do not place the articles in stories.")
 def ingest_cmd(
     files: tuple[str, ...],
     db: str,
     replace: bool,
+    no_stories: bool,
     strict: bool,
+    jobs: int | None,
     config: str | None,
     published: str | None,
     outlet: str | None,
 ) -> None:
-    """Analyse articles and store them in the desk (re-ingesting is a no-op).
+    """Analyse articles, store them in the desk and place them in its stories (re-ingesting is a no-op).
 
     \b
     Examples:
       newsdesk ingest examples/
-      newsdesk ingest feed.jsonl --db desk.db
+      newsdesk ingest feed.jsonl --db desk.db --jobs 4
+      newsdesk ingest pages/ --no-stories          # the records only
     """
-    settings = _settings(config, published, outlet)
+    settings = _settings(config, published, outlet, jobs)
     store = open_store(db)
     try:
         with _progress() as tick:
-            report = ingest(files, store, settings, replace=replace, on_item=tick)
+            report = ingest(files, store, settings, replace=replace, stories=not no_stories, on_item=tick)
     finally:
         store.close()
     _finish(report, strict=strict)
@@ -302,6 +334,7 @@ def brief_cmd(
     db: str,
     fmt: str,
     strict: bool,
+    jobs: int | None,
     config: str | None,
     published: str | None,
     outlet: str | None,
@@ -321,7 +354,7 @@ def brief_cmd(
     """
     from newsdesk.stories.brief_render import briefs_html, briefs_json, briefs_markdown
 
-    settings = _settings(config, published, outlet)
+    settings = _settings(config, published, outlet, jobs)
     store = open_store(db)
     try:
         with _progress() as tick:
@@ -350,6 +383,7 @@ def stories_cmd(
     db: str,
     fmt: str,
     strict: bool,
+    jobs: int | None,
     config: str | None,
     published: str | None,
     outlet: str | None,
@@ -365,16 +399,14 @@ def stories_cmd(
       newsdesk stories feeds/*.jsonl --format jsonl > stories.jsonl
       newsdesk stories pages/ --db memory:          # nothing kept
     """
-    from newsdesk.stories import place_in_desk
-
-    settings = _settings(config, published, outlet)
+    settings = _settings(config, published, outlet, jobs)
     ids: list[str] = []
     sources: list[tuple[str, str]] = []
     store = open_store(db)
     try:
         with _progress(seen=ids, sources=sources) as tick:
-            report = ingest(files, store, settings, on_item=tick)
-        links = {link.article_id: link for link in place_in_desk(store, ids, settings)}
+            report = ingest(files, store, settings, on_item=tick)  # stores and places
+        links = {link.article_id: link for link in store.story_links(article_ids=ids)}
         rows = [
             {"source": source, "story": links[aid].story_id, "id": aid, "copy_of": links[aid].copy_of}
             for source, aid in sources
@@ -546,17 +578,21 @@ def _watch_state_path(db: str, state: str | None) -> str | None:
 )
 @click.option("--published", metavar="DATE", help="Publication date to assume where an item has none.")
 @click.option("--outlet", help="Outlet to assume where the feed names none.")
+@click.option("--no-stories", is_flag=True, help="Store the records only; do not place the articles in stories.")
+@jobs_option
 def watch_cmd(
     feed: str,
     db: str,
     fetch_pages: bool,
     every: float | None,
     state: str | None,
+    no_stories: bool,
+    jobs: int | None,
     config: str | None,
     published: str | None,
     outlet: str | None,
 ) -> None:
-    """Ingest the new items of an RSS/Atom feed (a file or a URL); seen items are skipped.
+    """Ingest the new items of an RSS/Atom feed (a file or a URL) and place them in stories; seen items are skipped.
 
     Only the feed URL you give is fetched, and with --fetch the page of each new item
     (feeds often carry only a summary); a feed file is read without any network.
@@ -572,7 +608,7 @@ def watch_cmd(
     from newsdesk.sources.detect import ReadError
     from newsdesk.watch import SeenItems, watch_once
 
-    settings = _settings(config, published, outlet)
+    settings = _settings(config, published, outlet, jobs)
     try:
         seen = SeenItems.load(_watch_state_path(db, state))
     except ReadError as exc:
@@ -586,7 +622,9 @@ def watch_cmd(
     total = Report(storing=True)
     try:
         while True:
-            report = watch_once(feed, store, settings, seen=seen, fetch_pages=fetch_pages, on_item=tick)
+            report = watch_once(
+                feed, store, settings, seen=seen, fetch_pages=fetch_pages, stories=not no_stories, on_item=tick
+            )
             total.read += report.read
             total.stored += report.stored
             total.skipped += report.skipped
@@ -672,7 +710,8 @@ def export_cmd(out: str, db: str, fmt: str, story: str | None, since: str | None
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback: this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="TOML file of settings for web ingests.")
-def serve_cmd(db: str, host: str, port: int, config: str | None) -> None:
+@jobs_option
+def serve_cmd(db: str, host: str, port: int, config: str | None, jobs: int | None) -> None:
     """Serve the desk as web pages and a JSON API (docs at /docs, schema at /openapi.json).
 
     \b
@@ -685,7 +724,7 @@ def serve_cmd(db: str, host: str, port: int, config: str | None) -> None:
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]newsdesk: serving on {host}: anyone who can reach it can read and add to the desk[/]")
     err.print(f"[dim]newsdesk: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/[/]")
-    serve(db, host=host, port=port, settings=_settings(config, None, None))
+    serve(db, host=host, port=port, settings=_settings(config, None, None, jobs))
 
 
 if __name__ == "__main__":

@@ -29,7 +29,8 @@ class Settings:
         max_chars_analysed: longer texts are analysed in chunks of this size.
         published: a publication date to assume when the input has none.
         outlet: an outlet to assume when the input names none.
-        batch_size: articles per spaCy ``pipe`` batch.
+        batch_size: articles per spaCy ``pipe`` batch (and per task sent to an analysis worker).
+        jobs: analysis processes (``newsdesk ingest --jobs``); 0 = one per core.
         story_threshold: two groups of articles are one story while the mean
             similarity between their members (on the neighbour graph) is at least this.
         story_neighbours: how many most-similar articles each article links to.
@@ -54,6 +55,7 @@ class Settings:
     published: str | None = None
     outlet: str | None = None
     batch_size: int = 16
+    jobs: int = 0
     story_threshold: float = 0.05
     story_neighbours: int = 8
     story_min_similarity: float = 0.15

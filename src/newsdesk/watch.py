@@ -23,13 +23,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsdesk.analyze import Pipeline
-from newsdesk.ingest import Report
 from newsdesk.model import Article, Failure
 from newsdesk.settings import Settings
 from newsdesk.sources.detect import ReadError, inflate
 from newsdesk.sources.feed import FeedItem, article_from_item, feed_items
 from newsdesk.sources.html import article_from_html
 from newsdesk.store import Store
+from newsdesk.workflow import Report, run
 
 __all__ = ["SeenItems", "fetch_url", "is_url", "watch_once"]
 
@@ -151,36 +151,43 @@ def watch_once(
     seen: SeenItems | None = None,
     fetch_pages: bool = False,
     fetcher: Fetcher = fetch_url,
+    stories: bool = True,
     pipeline: Pipeline | None = None,
     on_item: Callable[[Article | Failure, bool], None] | None = None,
 ) -> Report:
-    """Read ``feed`` once; analyse and store the items not seen before.
+    """Read ``feed`` once; analyse, store and place in stories the items not seen before.
 
-    An item whose page cannot be fetched is reported and *not* marked seen,
-    so the next run tries again; an item that has no text is reported once.
+    The new items go through :func:`newsdesk.workflow.run`, as files do
+    through ``newsdesk ingest`` (worker processes, ``stories=False`` for the
+    records only). An item whose page cannot be fetched is reported and *not*
+    marked seen, so the next run tries again; an item that has no text is
+    reported once.
 
     Returns:
-        The run's Report: ``read`` counts new items, ``skipped`` items seen
-        before or already in the store.
+        The run's Report: ``read`` counts the items not seen before, ``stored``
+        those stored anew, ``skipped`` the items seen before or already in the store.
     """
     settings = settings or Settings()
     seen = seen if seen is not None else SeenItems(None)
-    report = Report(storing=True)
     try:
         items = list(feed_items(feed, _feed_bytes(feed, settings, fetcher)))
     except ReadError as exc:
+        report = Report(storing=True)
         failure = Failure(feed, str(exc))
         report.failures.append(failure)
         if on_item is not None:
             on_item(failure, False)
         return report
+    keys: dict[str, str] = {}
+    seen_before = 0
 
-    def new_articles() -> Iterator[Article | Failure]:
+    def new_items() -> Iterator[Article | Failure]:
+        nonlocal seen_before
         for item in items:
             if isinstance(item, Failure):
                 yield item
             elif (feed, item.key) in seen:
-                report.skipped += 1
+                seen_before += 1
             else:
                 page = None
                 if fetch_pages and item.meta.url:
@@ -196,25 +203,15 @@ def watch_once(
                     yield Failure(item.meta.url if page is not None and item.meta.url else item.source, str(exc))
                     continue
                 keys[article.source] = item.key
-                if article.id in store:
-                    seen.add(feed, item.key)
-                    report.skipped += 1
-                    continue
                 yield article
 
-    keys: dict[str, str] = {}
-    pipeline = pipeline or Pipeline(settings)
-    for result in pipeline.pipe(new_articles()):
-        new = False
-        if isinstance(result, Failure):
-            report.failures.append(result)
-        else:
-            report.read += 1
-            new = store.put(result)
-            report.stored += int(new)
-            report.skipped += int(not new)
-            seen.add(feed, keys[result.source])
+    def mark(item: Article | Failure, new: bool) -> None:
+        if isinstance(item, Article):
+            seen.add(feed, keys[item.source])
         if on_item is not None:
-            on_item(result, new)
+            on_item(item, new)
+
+    report = run(new_items(), store, settings, placers=None if stories else (), pipeline=pipeline, on_item=mark)
+    report.skipped += seen_before
     seen.save()
     return report

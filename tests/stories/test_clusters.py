@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from newsdesk import Article, MemoryStore, Settings, SQLiteStore, Store
-from newsdesk.stories import find_stories, place_in_desk
+from newsdesk import Article, Settings
+from newsdesk.stories import find_stories
 from newsdesk.stories.clusters import _average_linkage, candidate_pairs, cluster, similarity
 from newsdesk.stories.features import Profile, profile
 
@@ -73,28 +73,6 @@ def test_clusters_new_story_is_named_by_its_earliest_article() -> None:
     terms = {"varga": 1.0}
     profiles = [prof("b", ("t:varga",), terms, date(2025, 1, 2)), prof("a", ("t:varga",), terms, date(2025, 1, 3))]
     assert cluster(profiles, Settings()) == {"a": "b", "b": "b"}
-
-
-@pytest.fixture(params=["memory", "sqlite"])
-def desk(request: pytest.FixtureRequest, tmp_path) -> Store:  # type: ignore[no-untyped-def]
-    return MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "desk.db")
-
-
-def test_clusters_incremental_join_without_reclustering(desk: Store, varga: dict[str, Article]) -> None:
-    first = [varga["northern-courier-varga"], varga["harbour-times-ferry"], varga["northern-courier-varga-drill"]]
-    for a in first:
-        desk.put(a)
-    before = {link.article_id: link.story_id for link in place_in_desk(desk, [a.id for a in first])}
-    later = [varga["harbour-times-varga"], varga["capital-post-varga"], varga["valley-gazette-varga-copy"]]
-    for a in later:
-        desk.put(a)
-    links = place_in_desk(desk, [a.id for a in later])
-    assert {link.story_id for link in links} == {before[varga["northern-courier-varga"].id]}
-    assert {link.article_id: link.story_id for link in desk.story_links(article_ids=before)} == before
-    copy = next(link for link in links if link.article_id == varga["valley-gazette-varga-copy"].id)
-    assert copy.copy_of == varga["northern-courier-varga"].id
-    again = place_in_desk(desk, [a.id for a in later])  # running twice changes nothing
-    assert again == links
 
 
 def test_clusters_blocking_pairs_undated_articles_too() -> None:

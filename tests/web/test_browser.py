@@ -92,6 +92,31 @@ def test_browser_stories_page_opens_a_story(page: Watched) -> None:
     page.clean()
 
 
+def test_browser_readme_recipe_ingest_then_serve_shows_stories(browser: Any, tmp_path: Path) -> None:
+    """`newsdesk ingest examples/ && newsdesk serve`: the stories are there without a second command."""
+    from click.testing import CliRunner
+
+    from newsdesk.cli import main
+
+    from ..conftest import EXAMPLES
+
+    ingested = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(tmp_path / "desk.db")])
+    assert ingested.exit_code == 0, ingested.output
+    with running_server(tmp_path / "desk.db", tmp_path / "uploads") as url:
+        context = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900})
+        watched = Watched(context.new_page(), url)
+        p = watched.page
+        p.goto("/")
+        rows = p.locator("table.stories tbody tr")
+        assert rows.count() == 2 and "No stories yet" not in p.locator("main").inner_text()
+        assert "Rail strike halts Portugal's trains" in rows.first.inner_text()
+        rows.first.get_by_role("link").first.click()
+        p.wait_for_url("**/stories/*")
+        assert "4 articles from 4 outlets" in p.locator("main").inner_text()
+        watched.clean()
+        context.close()
+
+
 def test_browser_story_citation_leads_to_the_highlighted_sentence(page: Watched) -> None:
     p = page.page
     p.goto(f"/stories/{harbour().id}")

@@ -3,13 +3,14 @@
 * :mod:`~newsdesk.stories.dedupe` finds copies of one text (MinHash LSH).
 * :mod:`~newsdesk.stories.features` and :mod:`~newsdesk.stories.clusters`
   group articles about one event into a story, near-linearly.
-* :mod:`~newsdesk.stories.assign` does both against a desk, incrementally.
+* :mod:`~newsdesk.stories.assign` does both for new articles against known stories, incrementally
+  (:func:`newsdesk.workflow.place_in_stories` fetches them from a desk).
 * :mod:`~newsdesk.stories.timeline` orders a story's dated events.
 """
 
 from __future__ import annotations
 
-from newsdesk.stories.assign import find_stories, place_in_desk
+from newsdesk.stories.assign import find_stories
 from newsdesk.stories.dedupe import Copies, find_copies
 from newsdesk.stories.timeline import TimelineEntry, build_timeline, render_timeline
 
@@ -19,6 +20,5 @@ __all__ = [
     "build_timeline",
     "find_copies",
     "find_stories",
-    "place_in_desk",
     "render_timeline",
 ]

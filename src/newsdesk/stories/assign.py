@@ -1,12 +1,11 @@
-"""Placing articles in stories: copies first, then clustering, against what the desk already holds.
+"""Placing articles in stories: copies first, then clustering, against stories already known.
 
-This is the incremental job behind ``newsdesk stories``. For a batch of
-articles it looks up, by blocking key, the stored articles that could share
-a story with them (never the whole desk), finds copies among batch and
-neighbours together, clusters the originals with the stored stories held
+For a batch of articles and the stored articles that could share a story with
+them (their neighbours, with their links), it finds copies among batch and
+neighbours together, clusters the originals with the known stories held
 fixed, and returns one :class:`~newsdesk.model.StoryLink` per article of the
-batch. Articles already linked keep their link: running it twice changes
-nothing.
+batch. It works on articles and links only: fetching the neighbours from a
+desk and storing the links is :func:`newsdesk.workflow.place_in_stories`.
 """
 
 from __future__ import annotations
@@ -15,12 +14,11 @@ from collections.abc import Sequence
 
 from newsdesk.model import Article, StoryLink
 from newsdesk.settings import Settings
-from newsdesk.store import Store
 from newsdesk.stories.clusters import cluster
 from newsdesk.stories.dedupe import find_copies
 from newsdesk.stories.features import Profile, profile
 
-__all__ = ["find_stories", "place_in_desk"]
+__all__ = ["find_stories"]
 
 
 def _profiles(articles: Sequence[Article], settings: Settings) -> list[Profile]:
@@ -80,23 +78,3 @@ def find_stories(
 
 def _is_original(aid: str, copy_of: dict[str, str | None], known_copy: dict[str, str | None]) -> bool:
     return copy_of.get(aid) is None and known_copy.get(aid) is None
-
-
-def place_in_desk(store: Store, article_ids: Sequence[str], settings: Settings | None = None) -> list[StoryLink]:
-    """Give stored articles their stories, joining the stories already in ``store``.
-
-    Articles that already have a link keep it. Returns the links of
-    ``article_ids`` (in order), new and old.
-    """
-    settings = settings or Settings()
-    ids = list(dict.fromkeys(article_ids))
-    existing = {link.article_id: link for link in store.story_links(article_ids=ids)}
-    todo = [a for a in store.articles([i for i in ids if i not in existing])]
-    if todo:
-        keys = {k for a in todo for k in profile(a).keys}
-        known = [link for link in store.story_neighbours(sorted(keys)) if link.article_id not in existing]
-        neighbours = list(store.articles([link.article_id for link in known]))
-        new = find_stories(todo, settings, neighbours=neighbours, known=known)
-        store.put_story_links(new)
-        existing.update({link.article_id: link for link in new})
-    return [existing[i] for i in ids if i in existing]

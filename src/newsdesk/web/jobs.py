@@ -2,9 +2,10 @@
 
 An upload is saved to the desk's upload folder first (so the stored
 ``source`` names a file that exists), then ingested by :func:`newsdesk.ingest`
-and placed in the desk's stories (:func:`newsdesk.stories.place_in_desk`)
-in a background thread, one job at a time (the analysis is CPU-bound, and the
-machine it runs on is a laptop). The page polls the job for progress.
+(read → analyse → store → place in the desk's stories, as ``newsdesk ingest``
+does) in a background thread, one job at a time: the analysis of a job
+already runs on every core (``settings.jobs`` worker processes). The page
+polls the job for progress.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from typing import Literal
 
 from newsdesk.ingest import ingest
 from newsdesk.model import Article, Failure
-from newsdesk.stories import place_in_desk
 from newsdesk.web.desk import Desk
 
 __all__ = ["Job", "JobState", "Jobs", "safe_filename"]
@@ -143,8 +143,6 @@ class Jobs:
         try:
             store = self.desk.store()
             ingest([job.folder / name for name in job.files], store, self.desk.settings, on_item=tick)
-            if job.articles:
-                place_in_desk(store, list(job.articles), self.desk.settings)  # join the desk's stories
         except Exception as exc:  # the worker must survive a job that fails (no model, a full disk)
             job.error = f"{type(exc).__name__}: {exc}"
             job.state = "failed"

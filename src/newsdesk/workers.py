@@ -1,0 +1,275 @@
+"""Analysis on every core: batches of articles analysed in worker processes, in input order.
+
+The per-article analysis (the spaCy parse and every stage) is CPU-bound and
+independent from one article to the next, so it is what runs in parallel.
+Reading, storing and placing stay in the calling process: the store sees one
+writer doing exactly what it did with one core (one transaction per article,
+in input order), so re-ingesting is still a no-op and a SIGKILL still loses
+nothing.
+
+How it runs:
+
+* The input is cut into batches of ``settings.batch_size`` items (articles to
+  analyse, plus Failures and already-stored articles that only pass through);
+  the same batches are analysed in-process with ``jobs=1``, so the output of
+  ``jobs=N`` is the output of ``jobs=1``, in the same order.
+* Each worker builds one :class:`~newsdesk.analyze.Pipeline` and loads its
+  spaCy model once, when it starts. Workers start from a *forkserver* (a
+  clean process that has imported newsdesk and spaCy once), never by forking
+  the caller: a web server's threads and open database connections stay where
+  they are.
+* At most ``2 × jobs`` batches are in flight, so a corpus of any size streams
+  through in bounded memory, and the workers have work queued while the
+  caller stores what came back.
+* An input of one batch or less is analysed in-process: starting workers (one
+  model each) would cost more than it saves.
+* A worker that dies (killed, out of memory) takes its batch with it: those
+  articles are analysed again one by one in fresh workers, and an article that
+  kills its worker again becomes a Failure; the run goes on. Workers whose
+  caller was killed exit by themselves (they watch it).
+
+spaCy's own ``nlp.pipe(n_process=…)`` parallelises the parse only and sends
+whole documents back; here the stages run in the workers too and only the
+finished (small, frozen) :class:`~newsdesk.model.Article` records travel.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsdesk.analyze import Pipeline
+from newsdesk.model import Article, Failure
+from newsdesk.settings import Settings
+
+__all__ = ["analyse", "cores", "jobs_for"]
+
+Item = Article | Failure
+Task = Callable[[list[Article]], list[Item]]
+
+
+def cores() -> int:
+    """The cores this process may use (its CPU affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def jobs_for(settings: Settings) -> int:
+    """How many analysis processes ``settings`` asks for (``jobs = 0``: one per core)."""
+    return settings.jobs if settings.jobs > 0 else cores()
+
+
+# ---------------------------------------------------------------------------- in a worker
+
+_pipeline: Pipeline | None = None
+_startup_error: BaseException | None = None
+
+
+def _start_worker(settings: Settings, caller: tuple[int, str | None]) -> None:
+    """Worker initialiser: build the pipeline and load its model, once per worker."""
+    global _pipeline, _startup_error
+    _watch(caller)
+    try:
+        _pipeline = Pipeline(settings)
+        _ = _pipeline.nlp
+    except Exception as exc:  # raised again with the first task, so the caller gets the real error
+        _startup_error = exc
+
+
+def _identity(pid: int) -> tuple[int, str | None]:
+    """A process id with its start time (Linux), so that a reused id is not mistaken for it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except OSError:
+        return pid, None
+    fields = stat.rsplit(")", 1)[1].split()
+    return pid, fields[19] if len(fields) > 19 else None
+
+
+def _alive(caller: tuple[int, str | None]) -> bool:
+    pid, started = caller
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - someone else's process now holds the id
+        return False
+    if started is None:
+        return True
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[0] != "Z" and fields[19] == started
+
+
+def _watch(caller: tuple[int, str | None], every: float = 0.5) -> None:
+    """Exit when the process that asked for this worker is gone (killed: nobody will read the results).
+
+    The caller, not the parent: a worker's parent is the forkserver, which
+    outlives a killed caller for as long as its workers do.
+    """
+
+    def watch() -> None:
+        while _alive(caller):
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsdesk-caller-watch", daemon=True).start()
+
+
+def analyse_batch(articles: list[Article]) -> list[Item]:
+    """Analyse one batch in this worker (the task sent to workers)."""
+    if _startup_error is not None:
+        raise _startup_error
+    assert _pipeline is not None, "a worker's pipeline is built by its initialiser"
+    return list(_pipeline.pipe(articles))
+
+
+# ---------------------------------------------------------------------------- in the caller
+
+
+@dataclass
+class _Batch:
+    items: list[tuple[Item, bool]]  # each item, and whether it is to be analysed
+    future: Future[list[Item]] | None = None
+    generation: int = 0
+
+    @property
+    def todo(self) -> list[Article]:
+        return [item for item, go in self.items if go and isinstance(item, Article)]
+
+    def merged(self, analysed: Iterable[Item]) -> Iterator[Item]:
+        results = iter(analysed)
+        for item, go in self.items:
+            yield next(results) if go else item
+
+
+def _batches(items: Iterable[Item], size: int, skip: Callable[[Article], bool] | None) -> Iterator[_Batch]:
+    batch: list[tuple[Item, bool]] = []
+    for item in items:
+        go = isinstance(item, Article) and not (skip is not None and skip(item))
+        batch.append((item, go))
+        if len(batch) >= size:
+            yield _Batch(batch)
+            batch = []
+    if batch:
+        yield _Batch(batch)
+
+
+class _Workers:
+    """A pool of analysis processes that survives the death of one of them."""
+
+    def __init__(self, settings: Settings, jobs: int, task: Task) -> None:
+        self.settings = settings
+        self.jobs = jobs
+        self.task = task
+        self.generation = 0
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if "forkserver" in methods:
+            context.set_forkserver_preload(["newsdesk.workers"])  # imports (spaCy included) once, not per worker
+        return ProcessPoolExecutor(
+            self.jobs, mp_context=context, initializer=_start_worker, initargs=(self.settings, _identity(os.getpid()))
+        )
+
+    def submit(self, batch: _Batch) -> None:
+        todo = batch.todo
+        if todo:
+            batch.future = self._pool.submit(self.task, todo)
+            batch.generation = self.generation
+
+    def results(self, batch: _Batch) -> Iterator[Item]:
+        """The batch, analysed, in order (blocks until its worker is done)."""
+        if batch.future is None:
+            yield from batch.merged([])
+            return
+        try:
+            analysed = batch.future.result()
+        except BrokenProcessPool:
+            self._restart(batch.generation)
+            analysed = [self._alone(article) for article in batch.todo]
+        yield from batch.merged(analysed)
+
+    def _alone(self, article: Article) -> Item:
+        """One article of a batch whose worker died, analysed by itself in a fresh worker."""
+        generation = self.generation
+        try:
+            (result,) = self._pool.submit(self.task, [article]).result()
+        except BrokenProcessPool:
+            self._restart(generation)
+            return Failure(article.source, "analysis failed (its worker process died)")
+        return result
+
+    def _restart(self, generation: int) -> None:
+        if generation == self.generation:  # the first to see this pool broken replaces it
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+            self.generation += 1
+
+    def close(self, *, finished: bool) -> None:
+        self._pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def analyse(
+    items: Iterable[Item],
+    settings: Settings,
+    *,
+    skip: Callable[[Article], bool] | None = None,
+    pipeline: Pipeline | None = None,
+    task: Task = analyse_batch,
+) -> Iterator[Item]:
+    """Analyse ``items`` on ``jobs_for(settings)`` cores; yield every item, in input order.
+
+    Failures pass through, and so do articles ``skip`` says yes to (yielded
+    unanalysed, with empty ``stages``: the ingest skips articles already
+    stored). An article whose analysis raises becomes a Failure.
+
+    Args:
+        pipeline: the pipeline for in-process analysis (built from ``settings`` when
+            needed); workers always build their own.
+        task: what a worker runs on a batch (tests replace it to kill a worker).
+    """
+    jobs = jobs_for(settings)
+    batches = _batches(items, settings.batch_size, skip)
+
+    def local(batch: _Batch) -> Iterator[Item]:
+        nonlocal pipeline
+        if not batch.todo:
+            return batch.merged([])
+        pipeline = pipeline or Pipeline(settings)
+        return batch.merged(pipeline.pipe(batch.todo))
+
+    head = list(itertools.islice(batches, 2 if jobs > 1 else 1))
+    if len(head) < 2:  # one core, or one batch: in-process
+        for batch in itertools.chain(head, batches):
+            yield from local(batch)
+        return
+    workers = _Workers(settings, jobs, task)
+    finished = False
+    try:
+        pending: deque[_Batch] = deque()
+        for batch in itertools.chain(head, batches):
+            workers.submit(batch)
+            pending.append(batch)
+            while len(pending) > 2 * jobs or (pending and (pending[0].future is None or pending[0].future.done())):
+                yield from workers.results(pending.popleft())
+        while pending:
+            yield from workers.results(pending.popleft())
+        finished = True
+    finally:
+        workers.close(finished=finished)
