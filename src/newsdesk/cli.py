@@ -662,15 +662,16 @@ def _desk_file(db: str) -> Path | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "parquet", "jsonl", "gkg"]),
+    type=click.Choice(["csv", "parquet", "jsonl", "gkg", "datasette"]),
     required=True,
-    help="csv, jsonl or parquet: one file (parquet: folder) per table; gkg: a GDELT-GKG-like table.",
+    help="csv, jsonl or parquet: one file (parquet: folder) per table; gkg: a GDELT-GKG-like table; "
+    "datasette: a SQLite desk and its metadata.json.",
 )
 @click.option("--story", metavar="ID", help="Only this story (its id, or a unique prefix).")
 @click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD).")
 @click.option("--overwrite", is_flag=True, help="Replace this format's files already in OUT/.")
 def export_cmd(out: str, db: str, fmt: str, story: str | None, since: str | None, overwrite: bool) -> None:
-    """Write the desk's tables as files for other tools (pandas, DuckDB, Spark, GDELT GKG readers).
+    """Write the desk's tables as files for other tools (pandas, DuckDB, Spark, GDELT GKG readers, Datasette).
 
     Tables: articles, entities, mentions, quotes, amounts, dates, events, stories, with the
     columns of the Spark output. The desk is read a batch at a time, so its size does not matter.
@@ -680,6 +681,7 @@ def export_cmd(out: str, db: str, fmt: str, story: str | None, since: str | None
       newsdesk export out/ --format parquet
       newsdesk export out/ --format csv --story 4b67c667
       newsdesk export out/ --format gkg --since 2024-03-01
+      newsdesk export site/ --format datasette && datasette site/newsdesk.db -m site/metadata.json
     """
     from newsdesk.export import ExportError, export_desk
 

@@ -150,7 +150,7 @@ def test_export_streams_a_desk_bigger_than_a_batch(tmp_path: Path) -> None:
     store.close()
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet", "gkg"])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet", "gkg", "datasette"])
 def test_export_keeps_what_is_there_unless_told(fmt: str, tmp_path: Path) -> None:
     store = MemoryStore()
     fill(store)

@@ -249,6 +249,63 @@ def test_store_sqlite_search_index_is_backfilled_by_the_migration(
     again.close()
 
 
+def test_store_sqlite_datasette_migration_keeps_an_old_desk_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    article = full_article()
+    with monkeypatch.context() as m:
+        m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:3])  # a desk made before the Datasette tables
+        old = SQLiteStore(path)
+        old.put(article)
+        old.put(other_article())
+        before = old.conn.execute("SELECT * FROM mentions ORDER BY rowid").fetchall()
+        old.close()
+    again = SQLiteStore(path)
+    db = again.conn
+    assert [tuple(r) for r in db.execute("SELECT * FROM mentions ORDER BY rowid")] == [tuple(r) for r in before]
+    assert again.get(article.id) == article
+    keys = {(r["table"], r["from"]) for r in db.execute("PRAGMA foreign_key_list(mentions)")}
+    assert ("articles", "article_id") in keys and ("entities", "entity_idx") in keys
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    found = db.execute(
+        "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH 'ferries'"
+    )
+    assert [r[0] for r in found] == [other_article().id]  # backfilled
+    assert db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'door'").fetchone()[0] == 1
+    again.close()
+
+
+@pytest.mark.parametrize(
+    ("table", "query", "after_replace"),
+    [
+        ("articles_fts", "ferryboat", 0),
+        ("articles_fts", "walkout", 1),
+        ("quotes_fts", "door", 0),
+        ("quotes_fts", "window", 1),
+    ],
+)
+def test_store_sqlite_datasette_search_tables_follow_replace_and_delete(
+    tmp_path: Path, table: str, query: str, after_replace: int
+) -> None:
+    store = SQLiteStore(tmp_path / "desk.db")
+    article = full_article().copy_with(title="Ferryboat")
+    store.put(article)
+    quote = article.quotes[0].copy_with(text="The window is open.")
+    store.put(article.copy_with(title="Walkout", quotes=(quote,)), replace=True)
+
+    def hits() -> int:
+        sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH ?"
+        return int(store.conn.execute(sql, (query,)).fetchone()[0])
+
+    assert hits() == after_replace
+    store.delete(article.id)
+    assert hits() == 0
+    assert store.conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')") is not None
+    store.close()
+
+
 # ---------------------------------------------------------------------------- stories
 
 

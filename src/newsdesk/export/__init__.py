@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsdesk.export.datasette import DatasetteSink
 from newsdesk.export.gkg import FILENAME as GKG_FILE
 from newsdesk.export.gkg import GkgSink
 from newsdesk.export.tables import CsvSink, JsonlSink, ParquetSink, TableSink
@@ -46,6 +47,7 @@ FORMATS: dict[str, _Format] = {
     "jsonl": _Format(JsonlSink, tuple(f"{t}.jsonl" for t in EXPORT_TABLES)),
     "parquet": _Format(ParquetSink, EXPORT_TABLES, needs=("pyarrow",)),
     "gkg": _Format(GkgSink, (GKG_FILE,)),
+    "datasette": _Format(DatasetteSink, DatasetteSink.targets),
 }
 """Format name → its sink, the files or folders it writes in ``out``, and the modules it needs."""
 

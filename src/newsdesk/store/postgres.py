@@ -190,6 +190,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         GROUP BY l.story_id;
     """,
     ),
+    (
+        "Datasette: search tables over articles and quotes, and mentions linked to their article",
+        """
+    -- Datasette reads SQLite only (PostgreSQL's search is search_docs); the foreign key keeps both desks alike
+    ALTER TABLE mentions ADD FOREIGN KEY (article_id) REFERENCES articles(id) ON DELETE CASCADE;
+    """,
+    ),
 ]
 """(description, SQL) in order, version *n* matching version *n* of the SQLite list."""
 

@@ -216,6 +216,55 @@ MIGRATIONS: list[tuple[str, str]] = [
         GROUP BY l.story_id;
     """,
     ),
+    (
+        "Datasette: search tables over articles and quotes, and mentions linked to their article",
+        """
+    -- Datasette's search box searches a table through a full-text table that declares it as its content
+    -- (content="…", double-quoted: Datasette looks for exactly that), rowid for rowid; kept by triggers.
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content="articles", tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, speaker, content="quotes", tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.rowid, new.text, new.speaker);
+    END;
+    CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.rowid, old.text, old.speaker);
+    END;
+    CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text, speaker ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.rowid, old.text, old.speaker);
+        INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.rowid, new.text, new.speaker);
+    END;
+    INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+    -- A mention's key to its entity is compound, which Datasette does not follow: a key of its own to the
+    -- article links it. SQLite adds no foreign key to a table in place, so the table is copied.
+    CREATE TABLE mentions_linked (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        FOREIGN KEY (article_id, entity_idx) REFERENCES entities(article_id, idx) ON DELETE CASCADE
+    );
+    INSERT INTO mentions_linked (article_id, entity_idx, start, "end")
+        SELECT article_id, entity_idx, start, "end" FROM mentions ORDER BY rowid;
+    DROP TABLE mentions;
+    ALTER TABLE mentions_linked RENAME TO mentions;
+    CREATE INDEX mentions_article ON mentions(article_id, entity_idx);
+    """,
+    ),
 ]
 """(description, SQL) in order; applied once each and recorded in ``migrations``."""
 
