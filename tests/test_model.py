@@ -40,6 +40,17 @@ def test_model_round_trips_through_json() -> None:
     assert again.stages == article.stages
 
 
+def test_model_quote_via_round_trips_and_may_be_absent() -> None:
+    article = full_article()
+    quote = article.quotes[0].copy_with(via=Mention("Ana Ribeiro", 0, 11))
+    article = article.copy_with(quotes=(quote,))
+    data = to_dict(article)
+    assert data["quotes"][0]["via"] == {"text": "Ana Ribeiro", "start": 0, "end": 11}
+    assert from_dict(json.loads(json.dumps(data))) == article
+    del data["quotes"][0]["via"]  # output written before the field existed still reads
+    assert from_dict(data).quotes[0].via is None
+
+
 def test_model_records_are_immutable() -> None:
     article = full_article()
     with pytest.raises(dataclasses.FrozenInstanceError):

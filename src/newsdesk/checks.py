@@ -37,6 +37,8 @@ def offset_problems(article: Article) -> list[str]:
             span(f"quote {i} speaker", m.start, m.end, m.text)
         if q.cue_span is not None:
             span(f"quote {i} cue", *q.cue_span)
+        if q.via is not None:
+            span(f"quote {i} via", q.via.start, q.via.end, q.via.text)
     for i, a in enumerate(article.amounts):
         span(f"amount {i}", a.start, a.end, a.text)
     for i, d in enumerate(article.dates):

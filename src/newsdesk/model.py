@@ -83,6 +83,8 @@ class Quote(_Record):
     ``text`` excludes the quotation marks; ``start``/``end`` delimit it.
     ``speaker`` is the canonical entity name or, for unnamed sources, their
     description ("a senior official"); ``None`` when it cannot be found.
+    ``via`` is the document the speaker spoke through, when the article names
+    one ("her statement said", "the report found", "said in a statement").
     """
 
     text: str
@@ -93,6 +95,7 @@ class Quote(_Record):
     speaker_mention: Mention | None = None
     cue: str | None = None
     cue_span: Span | None = None
+    via: Mention | None = None
 
 
 @dataclass(frozen=True)
@@ -269,6 +272,7 @@ def to_dict(article: Article) -> dict[str, Any]:
                 "speaker_mention": _mention_dict(q.speaker_mention),
                 "cue": q.cue,
                 "cue_span": list(q.cue_span) if q.cue_span else None,
+                "via": _mention_dict(q.via),
             }
             for q in article.quotes
         ],
@@ -318,6 +322,7 @@ def from_dict(data: Mapping[str, Any]) -> Article:
             q,
             speaker_mention=Mention(**q["speaker_mention"]) if q.get("speaker_mention") else None,
             cue_span=_span(q.get("cue_span")),
+            via=Mention(**q["via"]) if q.get("via") else None,
         )
         for q in data.get("quotes", [])
     )

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from newsdesk import Article, Entity, MemoryStore, SQLiteStore, Store, StoryLink, article_id, open_store
+from newsdesk.model import Mention
 from newsdesk.store import sqlite as sqlite_store
+from newsdesk.store.rows import child_rows
 from newsdesk.store.sqlite import MIGRATIONS
 
 from ..test_model import full_article
@@ -37,6 +39,14 @@ def test_store_put_then_get_gives_the_same_article(store: Store) -> None:
     assert store.get(article.id) == article
     assert article.id in store
     assert store.count() == 1
+
+
+def test_store_keeps_the_document_a_speaker_spoke_through(store: Store) -> None:
+    article = full_article()
+    quote = article.quotes[0].copy_with(via=Mention("her statement", 0, 13))
+    article = article.copy_with(quotes=(quote, article.quotes[0].copy_with(start=20)))
+    store.put(article)
+    assert store.get(article.id) == article
 
 
 def test_store_second_put_is_a_no_op(store: Store) -> None:
@@ -239,8 +249,15 @@ def test_store_sqlite_search_index_is_backfilled_by_the_migration(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "old.db"
+
+    def first_rows(a: Article) -> dict[str, list[tuple[object, ...]]]:
+        rows = child_rows(a)
+        rows["quotes"] = [r[:-3] for r in rows["quotes"]]  # the quotes table before `via` (migration 5)
+        return rows
+
     with monkeypatch.context() as m:
         m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:1])  # a desk made before search existed
+        m.setattr(sqlite_store, "child_rows", first_rows)
         old = SQLiteStore(path)
         old.put(full_article())
         old.close()

@@ -197,6 +197,14 @@ MIGRATIONS: list[tuple[str, str]] = [
     ALTER TABLE mentions ADD FOREIGN KEY (article_id) REFERENCES articles(id) ON DELETE CASCADE;
     """,
     ),
+    (
+        "quotes: the document a speaker spoke through (via)",
+        """
+    ALTER TABLE quotes ADD COLUMN via TEXT;
+    ALTER TABLE quotes ADD COLUMN via_start INTEGER;
+    ALTER TABLE quotes ADD COLUMN via_end INTEGER;
+    """,
+    ),
 ]
 """(description, SQL) in order, version *n* matching version *n* of the SQLite list."""
 

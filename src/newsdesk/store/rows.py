@@ -78,6 +78,9 @@ def child_rows(a: Article) -> dict[str, list[tuple[Any, ...]]]:
                 q.speaker_mention.end if q.speaker_mention else None,
                 q.cue,
                 *(q.cue_span or (None, None)),
+                q.via.text if q.via else None,
+                q.via.start if q.via else None,
+                q.via.end if q.via else None,
             )
             for i, q in enumerate(a.quotes)
         ],
@@ -145,6 +148,7 @@ def article_from_rows(row: Row, children: Mapping[str, Sequence[Row]]) -> Articl
                 else None,
                 q["cue"],
                 (q["cue_start"], q["cue_end"]) if q["cue_start"] is not None else None,
+                Mention(q["via"], q["via_start"], q["via_end"]) if q["via"] is not None else None,
             )
             for q in children["quotes"]
         ),

@@ -265,6 +265,14 @@ MIGRATIONS: list[tuple[str, str]] = [
     CREATE INDEX mentions_article ON mentions(article_id, entity_idx);
     """,
     ),
+    (
+        "quotes: the document a speaker spoke through (via)",
+        """
+    ALTER TABLE quotes ADD COLUMN via TEXT;
+    ALTER TABLE quotes ADD COLUMN via_start INTEGER;
+    ALTER TABLE quotes ADD COLUMN via_end INTEGER;
+    """,
+    ),
 ]
 """(description, SQL) in order; applied once each and recorded in ``migrations``."""
 
