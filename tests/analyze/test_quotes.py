@@ -60,6 +60,53 @@ QUOTED = [
             ("direct", "Tomorrow the cranes will be running again and the ships will leave.", "Ana Lind"),
         },
     ),
+    # … also across the lines of punctuation alone some sites put between paragraphs
+    (
+        "“The strike is over,” Ana Lind said.\n .\n“Tomorrow the cranes will be running again.”",
+        {
+            ("direct", "The strike is over", "Ana Lind"),
+            ("direct", "Tomorrow the cranes will be running again.", "Ana Lind"),
+        },
+    ),
+    # … and from reported speech in the paragraph before
+    (
+        "Jens Holm said the plan for the harbour was sound.\n\n“This is a remote place and we need the port.”",
+        {("direct", "This is a remote place and we need the port.", "Jens Holm")},
+    ),
+    # … but not from a plan, which is no speech
+    (
+        "The crews plan to strike on Monday.\n\n“We are ready for a long fight.”",
+        {("direct", "We are ready for a long fight.", None)},
+    ),
+    # a lead-in that ends the paragraph before with a colon
+    (
+        "Jens Holm continued:\n\n“The port will reopen next week.”",
+        {("direct", "The port will reopen next week.", "Jens Holm")},
+    ),
+    # a clause about a person, closed by a colon, introduces what that person says; a thing says nothing
+    (
+        "Marta Ilves, the harbour doctor, is more blunt: “The rules are failing the crews.”",
+        {("direct", "The rules are failing the crews.", "Marta Ilves")},
+    ),
+    ("The rule is simple: “Nobody may sail after dark.”", {("direct", "Nobody may sail after dark.", None)}),
+    # a quotation with no cue after a sentence about a person is that person's; a passive subject is not
+    (
+        "Jens Holm has treated many sailors. But early on, he lost a patient. “When somebody dies, you remember it.”",
+        {("direct", "When somebody dies, you remember it.", "Jens Holm")},
+    ),
+    # a feature's single voice, quoted again with no cue of its own
+    (
+        "“I grew up here,” Ana Lind said.\n\n“The sea is my life,” Ana Lind said.\n\nThe docks are quiet now. "
+        "The boats are gone.\n\nIn winter the harbour freezes. The cranes stand still.\n\n"
+        "“I will stay,” Ana Lind said.\n\nThe town has shrunk by half.\n\nFew shops remain.\n\n"
+        "“Nobody leaves the sea for good.”",
+        {
+            ("direct", "I grew up here", "Ana Lind"),
+            ("direct", "The sea is my life", "Ana Lind"),
+            ("direct", "I will stay", "Ana Lind"),
+            ("direct", "Nobody leaves the sea for good.", "Ana Lind"),
+        },
+    ),
     # a quote over two paragraphs: the first is left open
     (
         "Ana Lind read the statement aloud: “The union has voted to end the strike.\n\n“Work resumes at six.”",

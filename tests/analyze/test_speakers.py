@@ -11,6 +11,12 @@ from newsdesk import Article
 Analyse = Callable[..., Article]
 
 
+_BOATS = (
+    "The boats leave at dawn. The cranes are old. The fish market opens at six. The ferry is late again. "
+    "The gulls follow the trawlers. The tide turns at noon. The nets are mended on the quay.\n\n"
+)
+
+
 def speakers(article: Article) -> list[str | None]:
     return [q.speaker for q in article.quotes if q.kind != "indirect"]
 
@@ -93,6 +99,43 @@ def speakers(article: Article) -> list[str | None]:
             "Transport Secretary Erik Halvorsen arrived in Valmora.\n\n“We will wait,” the senator said.",
             ["the senator"],
         ),
+        # a name in apposition to the subject is the speaker ("the union's lawyer, Marta Ilves")
+        ("“It is a fair deal,” said the union’s lawyer, Marta Ilves.", ["Marta Ilves"]),
+        # a pronoun goes on from the same pronoun before it: "She met Marta Ilves" keeps Ana Lind
+        (
+            "Ana Lind has run the harbour for ten years. She met Marta Ilves in the morning.\n\n"
+            "“We are ready,” she said.",
+            ["Ana Lind"],
+        ),
+        # in the pronoun's own sentence an object is not its referent
+        (
+            "Ana Lind has worked at the port for ten years.\n\n"
+            "Asked what she would tell Marta Ilves about the strike, she said: “Listen to what we need.”",
+            ["Ana Lind"],
+        ),
+        # with no referent nearby, the person the article is about; with two such people, nobody
+        (
+            "Jennifer Holm, the harbour master, grew up on the docks. Ms Holm knows every crane. "
+            + _BOATS
+            + "“We are ready,” she said.",
+            ["Jennifer Holm"],
+        ),
+        (
+            "Jennifer Holm, the harbour master, met Ms Sarah Berg, the mayor. " + _BOATS + "“We are ready,” she said.",
+            [None],
+        ),
+        # an epithet for the person the sentences before were about
+        (
+            "Guenther Holm founded the shipyard in 1990. Holm is aware that the market is small.\n\n"
+            "“Nobody makes money here,” the lanky, soft-spoken engineer said.",
+            ["Guenther Holm"],
+        ),
+        # an organisation named by its kind is the one the article named last
+        (
+            "The Baltic Ferry Company closed two docks on Monday.\n\n“We will reopen them soon,” the company said.",
+            ["Baltic Ferry Company"],
+        ),
+        ("“We will reopen them soon,” the company said.", ["the company"]),
         # an unnamed source keeps its description
         ("“The offer is not serious,” a senior union official said.", ["a senior union official"]),
         # no antecedent: say so rather than guess
@@ -108,3 +151,33 @@ def test_speakers_pronoun_keeps_its_mention(analyse: Analyse) -> None:
     (quote,) = article.quotes
     assert quote.speaker == "Ana Lind"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        # a document as speaker: its owner speaks, the document is how
+        (
+            "Environment Minister Marta Ilves cancelled the meetings on Saturday.\n\n"
+            "“These reports are deeply concerning,” her statement read.",
+            "Marta Ilves",
+            "her statement",
+        ),
+        (
+            "A report by the Baltic Ferry Company describes the winter on the docks.\n\n"
+            "“Winter is hard on the cranes,” the report said.",
+            "Baltic Ferry Company",
+            "the report",
+        ),
+        # "said in a statement": the speaker is the subject, the statement is how
+        ("“We respect the vote,” Ana Lind said in a statement.", "Ana Lind", "a statement"),
+        # no document, no via
+        ("“We respect the vote,” Ana Lind said.", "Ana Lind", None),
+        # a new document with no owner named keeps its description
+        ("“Winter is hard on the cranes,” a document says.", "a document", "a document"),
+    ],
+)
+def test_speakers_document_owner_and_via(analyse: Analyse, text: str, speaker: str, via: str | None) -> None:
+    (quote,) = [q for q in analyse(text).quotes if q.kind != "indirect"]
+    assert quote.speaker == speaker
+    assert (quote.via.text if quote.via else None) == via

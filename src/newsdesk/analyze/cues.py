@@ -125,7 +125,9 @@ def subject_of(verb: Token, depth: int = 0, *, outside: tuple[int, int] | None =
     subjects = [
         c
         for c in verb.children
-        if c.dep_ in _SUBJECT_DEPS and not (outside is not None and outside[0] <= c.idx < outside[1])
+        if c.dep_ in _SUBJECT_DEPS
+        and not (outside is not None and outside[0] <= c.idx < outside[1])
+        and not _across_paragraphs(c, verb)
     ]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -136,6 +138,12 @@ def subject_of(verb: Token, depth: int = 0, *, outside: tuple[int, int] | None =
     if verb.dep_ in _INHERITS_SUBJECT and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head, depth + 1, outside=outside)
     return None
+
+
+def _across_paragraphs(a: Token, b: Token) -> bool:
+    """Are two tokens in different paragraphs? (The parser may run a heading into the next paragraph.)"""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return any("\n" in t.text for t in lo.doc[lo.i + 1 : hi.i])
 
 
 def passive_participle(tok: Token) -> bool:

@@ -17,9 +17,12 @@ from typing import Any
 from newsdesk.analyze.names import HONORIFICS, name_tokens, split_title
 
 __all__ = [
+    "DOCUMENT_NOUNS",
     "FEMALE_WORDS",
+    "GENERIC_PERSONS",
     "MALE_WORDS",
     "NOT_PEOPLE",
+    "ORGANISATION_NOUNS",
     "PERSON_NOUNS",
     "TITLE_NOUNS",
     "appos_named",
@@ -103,6 +106,32 @@ TITLE_NOUNS = frozenset(
     prosecutor lawmaker frontrunner front-runner incumbent challenger king queen prince pope premier
     """.split()
 )
+
+
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement report release letter memo memorandum document paper study survey poll filing complaint lawsuit
+    suit post tweet email e-mail blog website analysis review audit notice ruling judgment judgement brief
+    affidavit transcript bulletin advisory editorial column op-ed announcement message note petition
+    submission application indictment decision
+    """.split()
+)
+"""Documents a source speaks through: "her statement said" is her, "the report said" its publisher."""
+
+ORGANISATION_NOUNS = frozenset(
+    """
+    company firm agency team club utility department ministry government union board bank organization
+    organisation association council committee network newspaper broadcaster publisher outlet campaign party
+    administration office commission court regulator airline carrier retailer manufacturer automaker insurer
+    league police service institute university college school hospital charity foundation coalition authority
+    railway railroad operator developer startup business corporation conglomerate group chain franchise
+    province city municipality township county state district embassy consulate military army navy
+    """.split()
+)
+"""Nouns that name an organisation ("the company said" is the company the article named)."""
+
+GENERIC_PERSONS = frozenset("man woman person boy girl child kid people guy lady gentleman".split())
+"""Person nouns too general to stand for someone already named ("the man said" may be anyone)."""
 
 
 def appos_named(tok: Token) -> bool:

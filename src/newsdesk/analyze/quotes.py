@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.analyze.cues import Lexicon, cue_classes, load_lexicon, passive_participle, subject_of
+from newsdesk.analyze.persons import person_noun
 from newsdesk.analyze.quotemarks import Quoted, find_quoted
 from newsdesk.analyze.reported import reported_speech
 from newsdesk.analyze.speakers import Speaker, Speakers
@@ -58,6 +59,7 @@ class _Found:
     subject: Token | None = None
     cue_text: str | None = None
     speaker: Speaker | None = None
+    cue_span: tuple[int, int] | None = None
 
 
 class _Tokens:
@@ -126,8 +128,8 @@ def _adjacent_subject(cue: Token, window: list[Token]) -> Token | None:
     """
     before = [t for t in window if t.i < cue.i]
     if before:
-        names = [t for t in before if t.pos_ in {"PROPN", "NOUN", "PRON"}]
-        return names[-1] if names and before[-1].pos_ in {"PROPN", "NOUN", "PRON"} else None
+        names = [t for t in before if _noun_like(t)]
+        return names[-1] if names and _noun_like(before[-1]) else None
     run = []
     for tok in (t for t in window if t.i > cue.i):
         if tok.pos_ not in {"DET", "PROPN", "NOUN", "ADJ"} and tok.text != ".":
@@ -154,6 +156,11 @@ def _signed_below(q: Quoted, toks: _Tokens) -> _Found | None:
         names.append(tok)
     proper = [t for t in names if t.pos_ == "PROPN"]
     return _Found(q, "direct", None, proper[-1]) if proper else None
+
+
+def _noun_like(tok: Token) -> bool:
+    """A noun or pronoun, or a proper name the tagger gave another part of speech ("DeBoer said" as AUX)."""
+    return bool(tok.pos_ in {"PROPN", "NOUN", "PRON"} or tok.tag_ in {"NNP", "NNPS"})
 
 
 def _nominal(tok: Token) -> bool:
@@ -192,14 +199,39 @@ def _according(q: Quoted, window: list[Token]) -> _Found | None:
     return _Found(q, "direct", window[0], head, cue_text="according to")
 
 
-def _before_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon, floor: int) -> _Found | None:
-    """``Esper said: "…"`` / ``He adds, "…"`` / ``Esper told reporters in Vietnam: "…"``."""
-    doc = toks.doc
+def _lead_end(q: Quoted, toks: _Tokens) -> int:
+    """Index of the last token before a quotation that may belong to its lead-in.
+
+    A quotation that opens its paragraph takes its lead from the paragraph
+    before when that one ends with a colon (``Caddell continued:`` / the quote),
+    skipping lines of punctuation alone that some sites put between paragraphs.
+    """
+    text = toks.text
     j = toks.first_at(q.open) - 1
+    line = text.rfind("\n", 0, q.open) + 1
+    if line == 0 or text[line : q.open].strip():
+        return j
+    before = text[:line].rstrip()
+    while True:
+        cut = before.rfind("\n") + 1
+        if cut == 0 or re.search(r"\w|:$", before[cut:]):
+            break
+        before = before[:cut].rstrip()
+    return toks.first_at(len(before) - 1) if before.endswith(":") else j
+
+
+def _before_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon, floor: int) -> _Found | None:
+    """``Esper said: "…"`` / ``He adds, "…"`` / ``Esper told reporters in Vietnam: "…"`` /
+    ``Caddell continued:`` at the end of the paragraph before / ``Martell is more blunt: "…"``."""
+    doc = toks.doc
+    last = _lead_end(q, toks)
+    if last >= 0:
+        floor = max(floor, toks.text.rfind("\n", 0, doc[last].idx) + 1)
+    j = last
     lead = []
     while j >= 0 and doc[j].idx >= floor:
         tok = doc[j]
-        if (_is_end(tok) and tok.i != toks.first_at(q.open) - 1) or tok.is_quote:
+        if (_is_end(tok) and tok.i != last) or tok.is_quote:
             break
         lead.append(tok)
         j -= 1
@@ -208,10 +240,10 @@ def _before_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon, floor: int) -> _Foun
         lead.pop()
     if not lead:
         return None
+    mark_before = doc[last] if last >= 0 else None
     named = all(t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper() for t in lead)
-    if len(lead) <= 4 and named and doc[toks.first_at(q.open) - 1].text == ":":
+    if len(lead) <= 4 and named and mark_before is not None and mark_before.text == ":":
         return _Found(q, "direct", None, lead[-1])  # "Bush: "The mission is …""
-    mark_before = doc[toks.first_at(q.open) - 1] if toks.first_at(q.open) > 0 else None
     introduced = mark_before is not None and mark_before.text in {":", ","}
     for k in range(len(lead) - 1, -1, -1):
         tok = lead[k]
@@ -226,7 +258,25 @@ def _before_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon, floor: int) -> _Foun
                 return None
             return _Found(q, "direct", tok, subject)
         if _is_clause(tok):
-            return None
+            break
+    if mark_before is not None and mark_before.text == ":":
+        return _colon_subject(q, lead)
+    return None
+
+
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _colon_subject(q: Quoted, lead: list[Token]) -> _Found | None:
+    """``Martell, the addictions doctor, is more blunt: "…"``: a clause about a person, closed by a colon,
+    introduces what that person says. Only a person (a name, a personal pronoun, a person noun) speaks
+    this way; ``The rules are simple: "…"`` has no speaker."""
+    verbs = [t for t in lead if t.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" for c in t.children)]
+    if not verbs:
+        return None
+    subject = next(c for c in verbs[-1].children if c.dep_ == "nsubj")
+    if subject.lower_ in _SPEAKING_PRONOUNS or subject.tag_ in {"NNP", "NNPS"} or person_noun(subject.lower_):
+        return _Found(q, "direct", None, subject)
     return None
 
 
@@ -318,11 +368,10 @@ def find_quotes(article: Article, doc: Any, settings: Settings | None = None) ->
     found: list[_Found | None] = []
     floor = 0
     for q in quoted:
-        paragraph_start = text.rfind("\n", 0, q.open) + 1
         item = _after_cue(q, toks, lexicon)
         speech_comma = item is not None and item.cue is not None
         if item is None:
-            item = _before_cue(q, toks, lexicon, max(floor, paragraph_start))
+            item = _before_cue(q, toks, lexicon, floor)
             speech_comma = item is not None and item.cue is not None and text[: q.open].rstrip()[-1:] in {",", ":"}
         if item is None:
             item = _embedded(q, toks, lexicon)
@@ -335,27 +384,121 @@ def find_quotes(article: Article, doc: Any, settings: Settings | None = None) ->
     kept = [f for f in found if f is not None]
     for item in kept:
         if item.subject is not None:
-            item.speaker = speakers.resolve(item.subject)
-    _inherit(kept, text)
+            item.speaker = speakers.resolve(item.subject, item.cue)
+    reported = reported_speech(article, doc, quoted, speakers, lexicon)
+    _inherit(kept, reported, toks, speakers)
     quotes = [_quote(item, text) for item in kept]
-    quotes.extend(reported_speech(article, doc, quoted, speakers, lexicon))
+    quotes.extend(reported)
     quotes.sort(key=lambda q: (q.start, q.end))
     return article.copy_with(quotes=tuple(quotes))
 
 
-def _inherit(items: list[_Found], text: str) -> None:
-    """Quotes with no cue of their own go on from the quote before them (same or previous paragraph)."""
-    for k, item in enumerate(items):
-        if item.speaker is not None or item.subject is not None:
-            continue
-        for prev in reversed(items[:k]):
-            if prev.speaker is None:
-                continue
-            between = text[prev.quoted.close or prev.quoted.end : item.quoted.open]
-            if len(re.findall(r"\n+", between)) <= 1 and len(between) < 600:
-                item.speaker = prev.speaker
-                item.cue, item.cue_text = prev.cue, prev.cue_text
-            break
+_SEPARATOR_LINE = re.compile(r"(?m)^[^\w\n]+$")
+
+
+def paragraph_breaks(text: str) -> int:
+    """How many paragraph breaks a stretch of text holds; a line of punctuation alone (the " ." some
+    sites put between paragraphs) is no paragraph."""
+    return len(re.findall(r"\n\s*", _SEPARATOR_LINE.sub("", text)))
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """An attribution a later quotation with no cue of its own may go on from."""
+
+    end: int
+    speaker: Speaker
+    cue_text: str | None
+    cue_span: tuple[int, int] | None
+
+
+def _inherit(items: list[_Found], reported: list[Quote], toks: _Tokens, speakers: Speakers) -> None:
+    """Quotes with no cue of their own go on from the last attribution before them, a quote or reported
+    speech of the same or the previous paragraph (``Stubbs said the plan was sound.`` / ``"This is remote."``);
+    else they are the words of the person the sentence before them is about (``But early on, he lost
+    patients. "When somebody dies, you remember."``); else, in a feature with one voice, of that voice."""
+    text = toks.text
+    anchors = [
+        _Anchor(
+            max(q.end, q.cue_span[1] if q.cue_span else 0),
+            Speaker(q.speaker, q.speaker_mention, q.via),
+            q.cue,
+            q.cue_span,
+        )
+        for q in reported
+        if q.speaker is not None and q.cue_span is not None and _speechlike(toks, q.cue_span[0])
+    ]
+    anchors.sort(key=lambda a: a.end)
+    ends = [a.end for a in anchors]
+    previous: _Anchor | None = None
+    for item in items:
+        q = item.quoted
+        if item.speaker is None and item.subject is None:
+            k = bisect.bisect_right(ends, q.open) - 1
+            candidates = [a for a in (previous, anchors[k] if k >= 0 else None) if a is not None and a.end <= q.open]
+            source = max(candidates, key=lambda a: a.end) if candidates else None
+            between = text[source.end : q.open] if source is not None else ""
+            if source is not None and paragraph_breaks(between) <= 1 and len(between) < 600:
+                item.speaker = source.speaker
+                item.cue_text, item.cue_span = source.cue_text, source.cue_span
+            else:
+                subject = _sentence_subject(q, toks)
+                if subject is not None:
+                    item.subject = subject
+                    item.speaker = speakers.resolve(subject)
+                    if item.speaker.name is None:
+                        item.speaker = None
+        if item.speaker is not None and item.speaker.name is not None:
+            cue_span = item.cue_span or (None if item.cue is None else (item.cue.idx, item.cue.idx + len(item.cue)))
+            cue_text = item.cue_text or (None if item.cue is None else item.cue.text)
+            previous = _Anchor(q.close or q.end, item.speaker, cue_text, cue_span)
+    _one_voice(items)
+
+
+def _speechlike(toks: _Tokens, pos: int) -> bool:
+    """Does the cue at ``pos`` report words (said, argued, found, according to), not a plan or a belief?"""
+    i = toks.first_at(pos)
+    if i >= len(toks.doc):
+        return False
+    tok = toks.doc[i]
+    return tok.lower_ == "according" or bool(cue_classes(tok) & {"speech", "stance", "evidence"})
+
+
+def _sentence_subject(q: Quoted, toks: _Tokens) -> Token | None:
+    """The person a quotation's paragraph is about just before it: the main subject of the narrative sentence
+    right before the quotation, in its own paragraph, when that subject is a person (a name or he/she)."""
+    doc, text = toks.doc, toks.text
+    line = text.rfind("\n", 0, q.open) + 1
+    if not text[line : q.open].strip():
+        return None
+    i = toks.first_at(q.open) - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct) and "\n" not in doc[i].text:
+        i -= 1
+    if i < 0 or doc[i].idx < line or doc[i].is_quote:
+        return None
+    sent = doc[i].sent
+    roots = [t for t in sent if t.dep_ == "ROOT" and t.idx >= line]
+    if not roots or roots[0].pos_ not in {"VERB", "AUX"}:
+        return None
+    subjects = [c for c in roots[0].children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].dep_ == "nsubjpass":
+        return None
+    subject = subjects[0]
+    if subject.lower_ in {"he", "she"} or subject.tag_ in {"NNP", "NNPS"}:
+        return subject
+    return None
+
+
+def _one_voice(items: list[_Found]) -> None:
+    """A feature's single interviewee, quoted again and again with no cue: when every attributed quotation
+    of the article is one person's (three at least), the quotations with no speaker are theirs too."""
+    named = [item.speaker.name for item in items if item.speaker is not None and item.speaker.name is not None]
+    if len(named) < 3 or len(set(named)) != 1:
+        return
+    voice = next(item.speaker for item in items if item.speaker is not None and item.speaker.name is not None)
+    for item in items:
+        if item.speaker is None and item.subject is None:
+            item.speaker = Speaker(voice.name, None)
 
 
 def _quote(item: _Found, text: str) -> Quote:
@@ -364,7 +507,7 @@ def _quote(item: _Found, text: str) -> Quote:
     while end > q.start and text[end - 1] in ", \u2014":
         end -= 1
     cue = item.cue
-    cue_span = None if cue is None else (cue.idx, cue.idx + len(cue))
+    cue_span = item.cue_span or (None if cue is None else (cue.idx, cue.idx + len(cue)))
     cue_text = item.cue_text or (None if cue is None else cue.text)
     if item.cue_text == "according to" and cue is not None:
         cue_span = (cue.idx, cue.idx + len("according to"))
@@ -378,4 +521,5 @@ def _quote(item: _Found, text: str) -> Quote:
         speaker_mention=speaker.mention,
         cue=cue_text,
         cue_span=cue_span,
+        via=speaker.via,
     )

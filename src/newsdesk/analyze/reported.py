@@ -160,7 +160,7 @@ def reported_speech(
         span = _span([t for t in doc[a:b] if low <= t.idx < high], text)  # never beyond the cue's paragraph
         if span is None or _opens_quoted(span, quoted):
             continue
-        speaker = speakers.resolve(subject)
+        speaker = speakers.resolve(subject, None if found is not None else tok)
         out.setdefault(
             span,
             Quote(
@@ -172,6 +172,7 @@ def reported_speech(
                 speaker_mention=speaker.mention,
                 cue=cue_text,
                 cue_span=cue_span,
+                via=speaker.via,
             ),
         )
     return list(out.values())
