@@ -125,6 +125,15 @@ SETS: dict[str, EvalSet] = {
             description="840 US political articles (PolNeAR train split)",
         ),
         EvalSet(
+            name="ggt-dev",
+            inputs="quotes/ggt-dev/articles/*.txt",
+            scorer="score.py",
+            gold="quotes/ggt-dev/gold.jsonl",
+            headline="canonical.attributed_f1",
+            variants={"canonical": ("--canonical",)},
+            description="49 Canadian news articles (Gender Gap Tracker): quotes with canonical speaker names",
+        ),
+        EvalSet(
             name="aeb",
             inputs="extraction/aeb/html/*.html.gz",
             scorer="score_extraction.py",
