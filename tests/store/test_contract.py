@@ -245,19 +245,21 @@ def test_store_list_by_entity_includes_speakers(store: Store) -> None:
     assert [r.id for r in store.list(entity="Rui Costa")] == [b.id]
 
 
+def rows_before_via(a: Article) -> dict[str, list[tuple[object, ...]]]:
+    """An article's rows as a desk older than migration 5 holds them (quotes without `via`)."""
+    rows = child_rows(a)
+    rows["quotes"] = [r[:-3] for r in rows["quotes"]]
+    return rows
+
+
 def test_store_sqlite_search_index_is_backfilled_by_the_migration(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "old.db"
 
-    def first_rows(a: Article) -> dict[str, list[tuple[object, ...]]]:
-        rows = child_rows(a)
-        rows["quotes"] = [r[:-3] for r in rows["quotes"]]  # the quotes table before `via` (migration 5)
-        return rows
-
     with monkeypatch.context() as m:
         m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:1])  # a desk made before search existed
-        m.setattr(sqlite_store, "child_rows", first_rows)
+        m.setattr(sqlite_store, "child_rows", rows_before_via)
         old = SQLiteStore(path)
         old.put(full_article())
         old.close()
@@ -273,6 +275,7 @@ def test_store_sqlite_datasette_migration_keeps_an_old_desk_whole(
     article = full_article()
     with monkeypatch.context() as m:
         m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:3])  # a desk made before the Datasette tables
+        m.setattr(sqlite_store, "child_rows", rows_before_via)
         old = SQLiteStore(path)
         old.put(article)
         old.put(other_article())
