@@ -200,6 +200,16 @@ REPORTED = [
         ("most wanted the strike to end", "A survey of dockers"),
     ),
     (MINISTER + "He believes the deal will hold.", ("the deal will hold", "Erik Halvorsen")),
+    # a cue set into the clause it reports
+    (
+        MINISTER + "The new ferries, Mr Halvorsen said, would arrive before the winter.",
+        ("The new ferries, Mr Halvorsen said, would arrive before the winter", "Erik Halvorsen"),
+    ),
+    # a judging verb reports speech when its object is something said
+    (
+        MINISTER + "Mr Halvorsen rejected the union’s claim that the port was unsafe.",
+        ("the union’s claim that the port was unsafe", "Erik Halvorsen"),
+    ),
     (MINISTER + "Mr Halvorsen vowed to end the strike by Friday.", ("to end the strike by Friday", "Erik Halvorsen")),
 ]
 
@@ -217,6 +227,8 @@ def test_quotes_reported_speech(analyse: Analyse, text: str, expected: tuple[str
         "Asked whether the strike would end, the minister left.",  # the asker is not the subject
         "It seems that the strike will end.",  # no source
         "The ships left the port on Monday.",  # no cue
+        "Mr Halvorsen rejected the report on Monday.",  # the content of "rejected" is a thing, not what was said
+        "The union supported Erik Halvorsen in the vote.",  # a person is no proposition
     ],
 )
 def test_quotes_reported_speech_negatives(analyse: Analyse, text: str) -> None:
@@ -246,3 +258,28 @@ def test_quotes_mention_is_the_surface_form(analyse: Analyse) -> None:
 def test_quotes_stage_is_registered_after_entities(analyse: Analyse) -> None:
     article = analyse("“Yes,” Ana Lind said.")
     assert article.stages.index("quotes") > article.stages.index("entities")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same speaker's plan inside what she said is one report, hers
+        (
+            "Ana Lind said she plans to join the crews at the harbour.",
+            [("she plans to join the crews at the harbour", "said")],
+        ),
+        # a belief inside someone's speech is no report of its own
+        (
+            "Ana Lind said the union thinks the port will reopen soon.",
+            [("the union thinks the port will reopen soon", "said")],
+        ),
+        # … but another source's speech inside it is
+        (
+            "Ana Lind said the union announced that the port would reopen.",
+            [("the union announced that the port would reopen", "said"), ("the port would reopen", "announced")],
+        ),
+    ],
+)
+def test_quotes_reported_speech_inside_reported_speech(analyse: Analyse, text: str, expected: list) -> None:
+    found = [(q.text, q.cue) for q in analyse(text).quotes if q.kind == "indirect"]
+    assert found == expected

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsdesk.analyze.cues import Lexicon, cue_classes, passive_participle, subject_of
+from newsdesk.analyze.persons import DOCUMENT_NOUNS
 from newsdesk.analyze.quotemarks import Quoted
 from newsdesk.analyze.speakers import Speakers
 from newsdesk.model import Article, Quote
@@ -112,7 +113,47 @@ def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int
         parts = [*phrasal[0].children, *(c for c in children if c.dep_ == "xcomp")]
     if not parts or all(p.pos_ == "PRON" and p.n_lefts + p.n_rights == 0 for p in parts):
         return None
+    reasons = [p for p in parts if p.dep_ == "prep" and p.lower_ in {"for", "as", "over", "about", "against"}]
+    if parts[0].dep_ == "dobj" and not reasons and not _proposition(parts[0], classes):
+        return None  # "Esper rejected the report": the content of "rejected" is a thing, not what was said
     return _subtree_run(doc, parts)
+
+
+_PROPOSITIONS = frozenset(
+    """
+    remark comment claim allegation accusation charge idea notion plan proposal policy position view stance
+    decision agenda argument call demand warning promise pledge threat offer request suggestion theory message
+    question concern criticism case point need conclusion assessment finding belief opinion account version
+    """.split()
+)
+"""Nouns that stand for something said or thought ("rejected the claim", "cited concerns")."""
+
+
+def _proposition(obj: Token, classes: frozenset[str]) -> bool:
+    """Is a cue's direct object something said (a claim, remarks, a clause), not a thing or a person?
+
+    A document ("rejected the report"), a name or a pronoun is a thing the source acted on; a judging
+    verb ("supported", "backed", "targeted") reports speech only when its object is an utterance
+    ("backed the proposal", "criticized the remarks"). An object with a clause of its own ("remarks
+    Trump had made", "the claim that …") says what was said.
+    """
+    if any(c.dep_ in {"acl", "relcl", "ccomp"} for c in obj.children):
+        return True
+    if obj.lower_ in DOCUMENT_NOUNS or obj.pos_ in {"PRON", "PROPN"} or obj.ent_type_:
+        return False
+    if "stance" in classes and not classes & {"speech", "evidence"}:
+        return obj.lemma_.lower() in _PROPOSITIONS
+    return True
+
+
+def _parenthetical(cue: Token, classes: frozenset[str]) -> bool:
+    """``The museum, Mr. Bush said, celebrated his heroes`` / ``…, Graham said, since …``: a speech cue set
+    into the clause it reports (the parser hangs it off that clause's verb), subject of its own, no object."""
+    if cue.dep_ != "parataxis" or not classes & {"speech", "stance", "evidence", "belief"}:
+        return False
+    if cue.head.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
 
 
 def _according(tok: Token) -> tuple[tuple[int, int], Token] | None:
@@ -136,7 +177,10 @@ def reported_speech(
     """Every reported-speech quote of one article (kind ``indirect``)."""
     text = article.text
     out: dict[tuple[int, int], Quote] = {}
+    weak: dict[tuple[int, int], bool] = {}  # belief and intent cues, weaker than speech
     for tok in doc:
+        aside = False
+        classes: frozenset[str] = frozenset()
         if speakers.in_quote(tok.idx):
             continue
         found = _according(tok)
@@ -148,12 +192,15 @@ def reported_speech(
             if not classes:
                 continue
             rng = _content(tok, classes, lexicon)
+            aside = rng is None and _parenthetical(tok, classes)
+            if aside:
+                rng = _subtree_run(doc, [tok.head])
             subject = None if passive_participle(tok) else subject_of(tok)
             if rng is None or subject is None:
                 continue
             a, b = rng
             cue_text, cue_span = tok.text, (tok.idx, tok.idx + len(tok))
-        if subject.lower_ in _NOT_SOURCES or a <= subject.i < b:
+        if subject.lower_ in _NOT_SOURCES or (a <= subject.i < b and not aside):
             continue
         low, high = text.rfind("\n", 0, cue_span[0]) + 1, text.find("\n", cue_span[0])
         high = len(text) if high < 0 else high
@@ -175,7 +222,29 @@ def reported_speech(
                 via=speaker.via,
             ),
         )
-    return list(out.values())
+        weak[span] = not classes & _SPEECH_CLASSES if found is None else False
+    return _outer_only(list(out.values()), weak)
+
+
+_SPEECH_CLASSES = frozenset({"speech", "stance", "evidence"})
+
+
+def _outer_only(quotes: list[Quote], weak: dict[tuple[int, int], bool]) -> list[Quote]:
+    """Drop an attribution told inside another's content when it adds no source of its own: the same
+    speaker ("Stein said she plans to …" is Stein's one report), or a belief or a plan inside someone's
+    speech ("Clinton said she thinks …")."""
+    kept = []
+    for q in quotes:
+        assert q.cue_span is not None
+        outer = [
+            o
+            for o in quotes
+            if o is not q and o.start <= q.cue_span[0] < o.end and o.start <= q.start and q.end <= o.end
+        ]
+        if any(o.speaker == q.speaker or weak[(q.start, q.end)] for o in outer):
+            continue
+        kept.append(q)
+    return kept
 
 
 def _opens_quoted(span: tuple[int, int], quoted: Sequence[Quoted]) -> bool:
