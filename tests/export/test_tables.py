@@ -181,3 +181,20 @@ def test_export_parquet_without_pyarrow_says_which_extra(monkeypatch: pytest.Mon
         export_desk(MemoryStore(), tmp_path / "out", "parquet")
     with pytest.raises(ExportError, match=r"^no export format 'xml'\. Available: csv, jsonl, parquet, gkg"):
         export_desk(MemoryStore(), tmp_path / "out", "xml")
+
+
+@pytest.mark.parametrize(("rows", "chars", "groups"), [(10_000, 10**9, 1), (2, 10**9, 2), (10_000, 1, 3)])
+def test_export_parquet_row_groups_are_bounded_by_rows_and_text(
+    rows: int, chars: int, groups: int, tmp_path: Path
+) -> None:
+    from newsdesk.export.tables import ParquetSink
+
+    store = MemoryStore()
+    stored = fill(store)
+    (tmp_path / "out").mkdir()
+    sink = ParquetSink(tmp_path / "out", row_group=rows, row_group_chars=chars)
+    for article in stored:  # one batch per article, as a big desk comes
+        sink.write([article], [])
+    sink.close()
+    assert pq.ParquetFile(tmp_path / "out" / "articles" / "part-00000.parquet").metadata.num_row_groups == groups
+    assert pq.read_table(tmp_path / "out" / "articles").column("id").to_pylist() == [a.id for a in stored]

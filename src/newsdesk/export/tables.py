@@ -12,7 +12,8 @@ output — in that order, every table written even when it has no row:
 * ``jsonl``: ``TABLE.jsonl``, one JSON object per row, lists and records as
   JSON.
 * ``parquet``: ``TABLE/part-00000.parquet``, one folder per table as Spark
-  writes it (so ``spark.read.parquet("OUT/quotes")`` and
+  writes it, a row group per :data:`ROW_GROUP` rows or :data:`ROW_GROUP_CHARS`
+  characters of text (so ``spark.read.parquet("OUT/quotes")`` and
   :func:`newsdesk.spark.load_articles` read an export), typed with the Arrow
   equivalents of the Spark types (``int`` is int32, lists and structs
   nested). Needs ``pyarrow`` (``pip install 'newsdesk[parquet]'``).
@@ -29,10 +30,22 @@ from typing import IO, Any, Protocol
 from newsdesk.model import Article, StoryLink
 from newsdesk.tables import EXPORT_TABLES, ColumnType, columns, mention_rows, story_row, table_rows
 
-__all__ = ["ROW_GROUP", "CsvSink", "JsonlSink", "ParquetSink", "TableSink", "arrow_type", "desk_rows"]
+__all__ = [
+    "ROW_GROUP",
+    "ROW_GROUP_CHARS",
+    "CsvSink",
+    "JsonlSink",
+    "ParquetSink",
+    "TableSink",
+    "arrow_type",
+    "desk_rows",
+]
 
 ROW_GROUP = 10_000
 """Rows a Parquet writer buffers per table before writing them out as one row group."""
+
+ROW_GROUP_CHARS = 4_000_000
+"""…or characters of text, whichever comes first: 10,000 article rows would hold 10,000 texts."""
 
 
 def desk_rows(articles: Iterable[Article], links: Iterable[StoryLink]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -135,11 +148,11 @@ def arrow_type(kind: ColumnType) -> Any:
 class ParquetSink:
     """``TABLE/part-00000.parquet``: rows buffered per table and written :data:`ROW_GROUP` at a time."""
 
-    def __init__(self, folder: Path, row_group: int = ROW_GROUP) -> None:
+    def __init__(self, folder: Path, row_group: int = ROW_GROUP, row_group_chars: int = ROW_GROUP_CHARS) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        self.row_group = row_group
+        self.row_group, self.row_group_chars = row_group, row_group_chars
         self.schemas = {
             table: pa.schema([pa.field(name, arrow_type(kind)) for name, kind in columns(table)])
             for table in EXPORT_TABLES
@@ -149,19 +162,21 @@ class ParquetSink:
             (folder / table).mkdir()
             self.writers[table] = pq.ParquetWriter(folder / table / "part-00000.parquet", schema)
         self.buffers: dict[str, list[dict[str, Any]]] = {table: [] for table in EXPORT_TABLES}
+        self.chars = dict.fromkeys(EXPORT_TABLES, 0)
         self.counts = dict.fromkeys(EXPORT_TABLES, 0)
 
     def write(self, articles: Sequence[Article], links: Sequence[StoryLink]) -> None:
         for table, row in desk_rows(articles, links):
             self.buffers[table].append(row)
+            self.chars[table] += sum(len(v) for v in row.values() if isinstance(v, str))
             self.counts[table] += 1
-            if len(self.buffers[table]) >= self.row_group:
+            if len(self.buffers[table]) >= self.row_group or self.chars[table] >= self.row_group_chars:
                 self._flush(table)
 
     def _flush(self, table: str) -> None:
         import pyarrow as pa
 
-        rows, self.buffers[table] = self.buffers[table], []
+        rows, self.buffers[table], self.chars[table] = self.buffers[table], [], 0
         if rows:
             self.writers[table].write_table(pa.Table.from_pylist(rows, schema=self.schemas[table]))
 
