@@ -65,7 +65,10 @@ _TABLES: dict[str, dict[str, Any]] = {
         "description": "People, organisations and places, one row per entity of an article.",
         "label_column": "name",
         "facets": ["label"],
-        "columns": {"label": "PERSON, ORG, GPE, LOC, FAC or NORP", "aliases": "JSON list of other names used"},
+        "columns": {
+            "label": "a spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, …",
+            "aliases": "JSON list of other names",
+        },
     },
     "mentions": {
         "description": "Where each entity is named: one row per mention (entity_idx is the entity's idx).",
