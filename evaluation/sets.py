@@ -60,7 +60,25 @@ def produce_stories(paths: list[Path], settings: Settings) -> Iterator[dict[str,
         yield {"source": a.source, "story": links[a.id].story_id, "copy_of": links[a.id].copy_of}
 
 
-PRODUCERS: dict[str, Producer] = {"extract": produce_extract, "read": produce_read, "stories": produce_stories}
+def produce_threads(paths: list[Path], settings: Settings) -> Iterator[dict[str, Any]]:
+    """Stories, and the threads above them: ``{"source", "story", "thread", "copy_of"}`` per article."""
+    from newsdesk.stories import find_stories
+    from newsdesk.stories.threads import find_threads, sketch_stories
+
+    articles = [a for a in extract(paths, settings) if isinstance(a, Article)]
+    links = {link.article_id: link for link in find_stories(articles, settings)}
+    thread = find_threads(sketch_stories(articles, list(links.values())), settings)
+    for a in articles:
+        link = links[a.id]
+        yield {"source": a.source, "story": link.story_id, "thread": thread[link.story_id], "copy_of": link.copy_of}
+
+
+PRODUCERS: dict[str, Producer] = {
+    "extract": produce_extract,
+    "read": produce_read,
+    "stories": produce_stories,
+    "threads": produce_threads,
+}
 
 
 @dataclass(frozen=True)
@@ -165,8 +183,20 @@ SETS: dict[str, EvalSet] = {
             scorer="score_stories.py",
             gold="stories/ecbplus/gold.jsonl",
             headline="b3_f1",
-            producer="stories",
-            description="772 articles, 66 stories (two similar events per topic): story clustering, B-cubed",
+            producer="threads",
+            variants={"thread": ("--field", "thread")},
+            description="772 articles, 66 stories (two similar events per topic): stories, and threads that"
+            " must not join the two events, B-cubed",
+        ),
+        EvalSet(
+            name="wikiref-events",
+            inputs="stories/wikiref-events/articles/*.txt",
+            scorer="score_stories.py",
+            gold="stories/wikiref-events/gold.jsonl",
+            headline="thread.b3_f1",
+            producer="threads",
+            variants={"thread": ("--field", "thread")},
+            description="75 articles on two long-running events (Paris attacks, MH370): one thread each",
         ),
     )
 }

