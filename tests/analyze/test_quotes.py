@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from newsdesk import Article
+from newsdesk import Article, Quote
+from newsdesk.analyze.quotes import inside_reported
 
 Analyse = Callable[..., Article]
 
@@ -283,3 +284,25 @@ def test_quotes_stage_is_registered_after_entities(analyse: Analyse) -> None:
 def test_quotes_reported_speech_inside_reported_speech(analyse: Analyse, text: str, expected: list) -> None:
     found = [(q.text, q.cue) for q in analyse(text).quotes if q.kind == "indirect"]
     assert found == expected
+
+
+def _q(kind: str, start: int, end: int, speaker: str | None = "Ana Lind") -> Quote:
+    return Quote("x" * (end - start), start, end, kind, speaker)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("quotes", "expected"),
+    [
+        # "said the alliance was “iron clad”": the partial quote is shown inside the report, once
+        ([_q("indirect", 0, 60), _q("partial", 40, 50)], {1}),
+        # … and so is a shorter report inside it ("the alliance was “iron clad”")
+        ([_q("indirect", 0, 60), _q("indirect", 30, 60), _q("partial", 40, 50)], {1, 2}),
+        # another speaker's words, a direct quote, words outside the report: their own entries
+        ([_q("indirect", 0, 60), _q("partial", 40, 50, "Jens Holm")], set()),
+        ([_q("indirect", 0, 60), _q("direct", 40, 50)], set()),
+        ([_q("indirect", 0, 30), _q("partial", 40, 50)], set()),
+        ([_q("partial", 40, 50)], set()),
+    ],
+)
+def test_quotes_inside_reported_is_shown_once(quotes: list[Quote], expected: set[int]) -> None:
+    assert inside_reported(quotes) == expected

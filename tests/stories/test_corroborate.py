@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk import Article
+from newsdesk import Article, Quote, article_id
 from newsdesk.stories import find_stories
 from newsdesk.stories.corroborate import corroborate, merge_speakers, quote_relation
 
@@ -65,3 +65,12 @@ def test_corroborate_fixture_story(varga: dict[str, Article]) -> None:
     money = [f for f in c.figures if f.unit == "USD"]
     assert [(f.values, f.disagrees) for f in money] == [((1.8e9, 2e9), True), ((4.5e8,), False)]
     assert all(r.article_id != varga["valley-gazette-varga-copy"].id for f in c.figures for r in f.reports)
+
+
+def test_corroborate_partial_quote_inside_reported_speech_is_one_entry() -> None:
+    text = "Ana Lind said the alliance was “iron clad” and would hold."
+    report = Quote("the alliance was “iron clad” and would hold", 14, 57, "indirect", "Ana Lind", cue="said")
+    partial = Quote("iron clad", 32, 41, "partial", "Ana Lind", cue="said")
+    article = Article(id=article_id(text), source="a.txt", text=text, quotes=(report, partial))
+    (group,) = corroborate([article]).quotes
+    assert group.text == report.text and [r.kind for r in group.reports] == ["indirect"]

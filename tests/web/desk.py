@@ -40,6 +40,15 @@ def quote(text: str, said: str, speaker: str, mention: str, cue: str, nth: int =
     return Quote(said, s, e, "direct", speaker, Mention(mention, ms, me), cue, (cs, ce))
 
 
+REPORTED = "The strike will cost the port €2 million a day"
+"""The harbour article's reported speech (no quotation marks in the article, none on the desk)."""
+
+
+def reported(text: str, said: str, speaker: str, mention: str, cue: str, nth: int = 0) -> Quote:
+    """Reported speech, as :func:`quote` builds a direct quote."""
+    return quote(text, said, speaker, mention, cue, nth).copy_with(kind="indirect")
+
+
 def entity(text: str, name: str, label: str, *forms: str) -> Entity:
     """Every occurrence of each form (longest forms first; a shorter one inside a longer one is not counted)."""
     spans: list[tuple[int, int]] = []
@@ -101,6 +110,7 @@ def harbour() -> Article:
         quotes=(
             quote(t, "We have put 6% on the table,", "Lena Okafor", "Okafor", "said", nth=1),
             quote(t, "Six percent is an insult,", "Piet Varga", "Varga", "said", nth=1),
+            reported(t, REPORTED, "Valmora Port Authority", "the Valmora Port Authority", "said"),
         ),
         amounts=(
             Amount("about 4,000 passengers", *at(t, "about 4,000 passengers"), 4000, "passengers", "passengers", True),

@@ -129,7 +129,7 @@ def test_api_article_is_its_json_form(client: TestClient) -> None:
     a = harbour()
     body = client.get(f"/api/articles/{a.id}").json()
     assert body["id"] == a.id and body["text"] == a.text
-    assert [q["speaker"] for q in body["quotes"]] == ["Lena Okafor", "Piet Varga"]
+    assert [q["speaker"] for q in body["quotes"]] == ["Lena Okafor", "Piet Varga", "Valmora Port Authority"]
     assert body["debris"][0] == {"text": "Share on Facebook", "reason": "social prompt"}
     for q in body["quotes"]:
         assert body["text"][q["start"] : q["end"]] == q["text"]

@@ -13,7 +13,7 @@ import pytest
 from newsdesk import SQLiteStore
 
 from .browser import CHROMIUM, chromium, running_server
-from .desk import HOSTILE_NAME, coast, fill, harbour, hostile
+from .desk import HOSTILE_NAME, REPORTED, coast, fill, harbour, hostile
 
 pytestmark = [
     pytest.mark.browser,
@@ -150,6 +150,34 @@ def test_browser_articles_page_opens_an_article(page: Watched) -> None:
     assert p.locator("#text a.ent-PERSON").first.inner_text() == "Lena Okafor"
     p.get_by_text("2 pieces of scraping debris").click()  # the removed debris, on request
     assert p.get_by_text("Share on Facebook").is_visible()
+    page.clean()
+
+
+def _no_marks(text: str) -> None:
+    assert REPORTED in text
+    assert not any(mark in text for mark in '“”"«»'), text  # reported speech is never put in quotation marks
+
+
+def test_browser_reported_speech_is_never_in_quotation_marks(page: Watched) -> None:
+    """Reported speech reads as what it is, on the article, story and entity pages alike."""
+    p = page.page
+    p.goto(f"/articles/{harbour().id}")
+    marked = p.locator("#text .quote.reported")  # one span, cut where a figure inside it is marked
+    _no_marks("".join(marked.all_inner_texts()))
+    before = p.evaluate("getComputedStyle(document.querySelector('#text .quote.reported'), '::before').content")
+    assert before in ("none", "normal", "")  # no mark drawn by the style sheet either
+    p.goto(f"/stories/{harbour().id}")
+    (item,) = [li for li in p.locator("#quotes li").all() if REPORTED in li.inner_text()]
+    assert item.locator("blockquote").count() == 0
+    _no_marks(item.locator("p.reported").inner_text())
+    p.goto("/entities/" + quote("Valmora Port Authority"))
+    entry = p.locator("ul.quotes li").first
+    assert entry.locator("blockquote").count() == 0
+    _no_marks(entry.locator("p.reported").inner_text())
+    assert entry.locator("p.reported .cue").inner_text() == "said"
+    entry.get_by_role("link", name="Harbour Times, 2031-05-12").click()  # it links to its sentence
+    p.wait_for_url(f"**/articles/{harbour().id}?hl=*#hl")
+    assert "".join(p.locator("#text .cite").all_inner_texts()) == REPORTED
     page.clean()
 
 

@@ -95,7 +95,8 @@ def test_pages_article_marks_entities_quotes_figures_and_dates(client: TestClien
     )
     assert 'class="quote sp-0" title="Lena Okafor (said)">We have put ' in html
     assert 'class="quote sp-1" title="Piet Varga (said)">Six percent is an insult,</span>' in html
-    assert 'class="amt" title="2,000,000 EUR">€2 million</span>' in html
+    assert 'amt" title="Valmora Port Authority (said) · 2,000,000 EUR">€2 million</span>' in html  # in reported speech
+    assert 'class="quote reported sp-2" title="Valmora Port Authority (said)">The strike will cost the port ' in html
     assert 'class="date" title="2031-05-12">Monday</span>' in html
     assert '<span class="anchor" id="q1"></span>' in html
     assert "Share on Facebook" in html and "social prompt" in html  # the debris, inside <details>

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +34,7 @@ from newsdesk.analyze.speakers import Speaker, Speakers
 from newsdesk.model import Article, Quote
 from newsdesk.settings import Settings
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "inside_reported"]
 
 Token = Any
 
@@ -523,3 +524,20 @@ def _quote(item: _Found, text: str) -> Quote:
         cue_span=cue_span,
         via=speaker.via,
     )
+
+
+def inside_reported(quotes: Sequence[Quote]) -> set[int]:
+    """Indices of the quotes a reader sees inside another one of the same speaker: a partial quote inside
+    reported speech (``said the alliance was "iron clad"``) and reported speech inside a longer report.
+
+    The desk shows each of these once, inside the report that holds it, never as entries of their own.
+    """
+    reported = [(q.start, q.end, q.speaker) for q in quotes if q.kind == "indirect"]
+    return {
+        i
+        for i, q in enumerate(quotes)
+        if q.kind != "direct"
+        and any(
+            s <= q.start and q.end <= e and (s, e) != (q.start, q.end) and who == q.speaker for s, e, who in reported
+        )
+    }

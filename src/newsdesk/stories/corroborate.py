@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsdesk.analyze.quotes import inside_reported
 from newsdesk.model import Amount, Article, Quote
 from newsdesk.stories.sources import independent_groups
 
@@ -234,8 +235,9 @@ def _quote_groups(
 ) -> list[QuoteGroup]:
     items: list[tuple[Article, int, Quote, str | None]] = []
     for a in articles:
+        folded = inside_reported(a.quotes)  # shown once, inside the report that holds it
         for i, q in enumerate(a.quotes):
-            if _tokens(q.text):
+            if _tokens(q.text) and i not in folded:
                 items.append((a, i, q, speakers.get(q.speaker, q.speaker) if q.speaker else None))
     by_speaker: dict[str | None, list[int]] = defaultdict(list)
     for n, (_, _, _, who) in enumerate(items):

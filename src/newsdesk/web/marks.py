@@ -108,8 +108,10 @@ def article_marks(
             )  # fmt: skip
     for i, quote in enumerate(article.quotes):
         colour = colours.get(quote.speaker or "", "sp-x")
-        said = f"{quote.speaker or 'unattributed'}" + (f" ({quote.cue})" if quote.cue else "")
-        marks.append(Mark(quote.start, quote.end, "quote", f"quote {colour}", said, anchor=f"q{i}"))
+        how = ", ".join(x for x in (quote.cue, f"via {quote.via.text}" if quote.via else None) if x)
+        said = f"{quote.speaker or 'unattributed'}" + (f" ({how})" if how else "")
+        kind = "quote reported" if quote.kind == "indirect" else "quote"  # reported speech: no marks of its own
+        marks.append(Mark(quote.start, quote.end, "quote", f"{kind} {colour}", said, anchor=f"q{i}"))
         if quote.speaker_mention is not None:
             m = quote.speaker_mention
             marks.append(Mark(m.start, m.end, "speaker", f"speaker {colour}"))

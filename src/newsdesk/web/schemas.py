@@ -84,10 +84,11 @@ class EntityQuoteRow(BaseModel):
     title: str | None
     index: int
     text: str
-    kind: str
+    kind: str = Field(description="direct, partial or indirect (reported speech: never shown in quotation marks)")
     cue: str | None
     start: int
     end: int
+    via: str | None = Field(default=None, description="The document the words came through (“her statement”).")
 
 
 class EntityEventRow(BaseModel):

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from newsdesk.analyze.names import demonym_place
+from newsdesk.analyze.quotes import inside_reported
 from newsdesk.model import Article
 from newsdesk.store import Store
 from newsdesk.web.jobs import Job
@@ -131,11 +132,12 @@ def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityVi
                 labels[entity.label] += 1
                 mentions += len(entity.mentions)
                 aliases.update(dict.fromkeys(a for a in entity.aliases if a != name))
+        folded = inside_reported(article.quotes)  # a partial quote shows inside its reported speech
         for i, q in enumerate(article.quotes):
-            if q.speaker == name:
+            if q.speaker == name and i not in folded:
                 quotes.append(
                     EntityQuoteRow(**where, title=article.title, index=i, text=q.text, kind=q.kind, cue=q.cue,
-                                   start=q.start, end=q.end)
+                                   start=q.start, end=q.end, via=q.via.text if q.via else None)
                 )  # fmt: skip
         for ev in article.events:
             if name in (ev.actor, ev.target):
