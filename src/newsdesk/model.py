@@ -31,6 +31,7 @@ __all__ = [
     "Event",
     "Failure",
     "Mention",
+    "PersonLink",
     "Quote",
     "StoryLink",
     "article_id",
@@ -206,6 +207,23 @@ class StoryLink(_Record):
     story_id: str
     copy_of: str | None = None
     keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonLink(_Record):
+    """Which desk person one article's named person is (one person, one page across the desk).
+
+    ``name`` is the article's canonical name of the person (one of its entity
+    names); ``person`` the desk's name for them, shared by every article that
+    names them; ``key`` the surname under which other articles find them;
+    ``roles`` the titles and descriptions this article gives them.
+    """
+
+    article_id: str
+    name: str
+    person: str
+    key: str
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ everywhere:
 
 Placers: a placer is a function ``(store, article_ids, settings)`` that gives
 stored articles their place across the desk. :data:`PLACERS` lists them in the
-order they run; :func:`place_in_stories` is the first. A step above stories
+order they run; :func:`place_in_stories` is the first, :func:`place_people` (one
+person, one page across the desk) the second. A step above stories
 (threads of stories, say) is a function of the same shape appended to
 :data:`PLACERS` after it: for each chunk it runs once the chunk's story links
 are stored, so it reads them with ``store.story_links(article_ids=…)``.
@@ -34,14 +35,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newsdesk.analyze import Pipeline
-from newsdesk.model import Article, Failure, StoryLink
+from newsdesk.model import Article, Failure, PersonLink, StoryLink
 from newsdesk.settings import Settings
 from newsdesk.store import Store
 from newsdesk.stories.assign import find_stories
 from newsdesk.stories.features import profile
+from newsdesk.stories.people import person_links, resolve
 from newsdesk.workers import analyse
 
-__all__ = ["PLACERS", "PLACE_EVERY", "Placer", "Report", "place", "place_in_stories", "run"]
+__all__ = ["PLACERS", "PLACE_EVERY", "Placer", "Report", "place", "place_in_stories", "place_people", "run"]
 
 Placer = Callable[[Store, Sequence[str], Settings], object]
 """Places stored articles (by id) across the desk; idempotent."""
@@ -99,7 +101,31 @@ def place_in_stories(store: Store, article_ids: Sequence[str], settings: Setting
     return [existing[i] for i in ids if i in existing]
 
 
-PLACERS: tuple[Placer, ...] = (place_in_stories,)
+def place_people(store: Store, article_ids: Sequence[str], settings: Settings | None = None) -> list[PersonLink]:
+    """Link the people named in stored articles to desk persons (one person, one page across the desk).
+
+    The people already on the desk under the same surnames are re-resolved with
+    them (:func:`newsdesk.stories.people.resolve`), so a full name that arrives
+    after a bare surname still gathers it. Returns the links of ``article_ids``.
+    """
+    ids = list(dict.fromkeys(article_ids))
+    fresh = [link for article in store.articles(ids) for link in person_links(article)]
+    if not fresh:
+        return []
+    wanted = set(ids)
+    stored = [link for link in store.person_links(keys={link.key for link in fresh}) if link.article_id not in wanted]
+    involved = sorted({link.article_id for link in (*fresh, *stored)})
+    stories = {s.article_id: s.story_id for s in store.story_links(article_ids=involved)}
+    cooccurring: dict[str, set[str]] = {}
+    for link in (*store.person_links(article_ids=involved), *fresh):
+        cooccurring.setdefault(link.article_id, set()).add(link.name)
+    resolved = resolve([*stored, *fresh], stories=stories, cooccurring=cooccurring)
+    before = set(stored)
+    store.put_person_links([link for link in resolved if link not in before])
+    return [link for link in resolved if link.article_id in wanted]
+
+
+PLACERS: tuple[Placer, ...] = (place_in_stories, place_people)
 """The placers a run uses by default, in order (see the module's docstring)."""
 
 

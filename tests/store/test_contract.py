@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk import Article, Entity, MemoryStore, SQLiteStore, Store, StoryLink, article_id, open_store
+from newsdesk import Article, Entity, MemoryStore, PersonLink, SQLiteStore, Store, StoryLink, article_id, open_store
 from newsdesk.model import Mention
 from newsdesk.store import sqlite as sqlite_store
 from newsdesk.store.rows import child_rows
@@ -453,3 +453,44 @@ def test_store_article_ids_come_in_pages(store: Store) -> None:
     assert list(store.article_ids()) == ids
     if not isinstance(store, MemoryStore):  # the SQL backends read a page at a time; the seams must not show
         assert list(typing.cast(typing.Any, store).article_ids(page=3)) == ids
+
+
+def test_store_person_links_round_trip_by_key_article_and_person(store: Store) -> None:
+    a, b = full_article(), other_article()
+    store.put(a)
+    store.put(b)
+    links = [
+        PersonLink(a.id, "Ana Ribeiro", "Ana Ribeiro", "ribeiro", ("transport minister",)),
+        PersonLink(b.id, "Ribeiro", "Ana Ribeiro", "ribeiro"),
+        PersonLink(b.id, "Rui Costa", "Rui Costa", "costa"),
+    ]
+    store.put_person_links(links)
+    assert store.person_links(keys=["ribeiro"]) == sorted(links[:2], key=lambda x: (x.article_id, x.name))
+    assert store.person_links(article_ids=[b.id]) == [links[1], links[2]]
+    assert {x.article_id for x in store.person_links(person="Ana Ribeiro")} == {a.id, b.id}
+    assert store.person_links(keys=["nobody"]) == [] and store.person_links(article_ids=[]) == []
+    # a linked article is listed under the desk person's name
+    assert {row.id for row in store.list(entity="Ana Ribeiro")} == {a.id, b.id}
+
+
+def test_store_person_link_moves_and_replacing_the_article_drops_it(store: Store) -> None:
+    a = full_article()
+    store.put(a)
+    store.put_person_links([PersonLink(a.id, "Ribeiro", "Ribeiro", "ribeiro")])
+    store.put_person_links([PersonLink(a.id, "Ribeiro", "Ana Ribeiro", "ribeiro", ("minister",))])
+    assert store.person_links(keys=["ribeiro"]) == [
+        PersonLink(a.id, "Ribeiro", "Ana Ribeiro", "ribeiro", ("minister",))
+    ]
+    store.put(a, replace=True)
+    assert store.person_links(keys=["ribeiro"]) == []
+
+
+def test_store_person_links_need_stored_articles_and_are_capped_per_key(store: Store) -> None:
+    with pytest.raises(KeyError, match="not stored"):
+        store.put_person_links([PersonLink("0" * 16, "Ribeiro", "Ribeiro", "ribeiro")])
+    texts = [f"Report number {n} on the ferries." for n in range(4)]
+    for text in texts:
+        store.put(other_article(text))
+    store.put_person_links([PersonLink(article_id(t), "Ribeiro", "Ribeiro", "ribeiro") for t in texts])
+    recent = store.person_links(keys=["ribeiro"], per_key=2)
+    assert {x.article_id for x in recent} == {article_id(t) for t in texts[2:]}  # the most recent first

@@ -16,10 +16,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from newsdesk.model import Article, StoryLink
+from newsdesk.model import Article, PersonLink, StoryLink
 
 __all__ = ["SEARCH_KINDS", "ArticleSummary", "SearchHit", "Store", "check_search_kind"]
 
+PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 
@@ -107,8 +108,9 @@ class Store(Protocol):
     ) -> list[ArticleSummary]:
         """Stored articles, newest first (by publication date, then ingest time).
 
-        ``entity`` keeps the articles that name it (an entity's canonical name)
-        or quote it (a quote's speaker).
+        ``entity`` keeps the articles that name it (an entity's canonical name
+        or a desk person's name, see :meth:`person_links`) or quote it (a
+        quote's speaker).
         """
         ...
 
@@ -148,6 +150,30 @@ class Store(Protocol):
         At most ``per_key`` articles per key, the most recently linked first,
         so a common key never loads the whole desk.
         """
+        ...
+
+    def put_person_links(self, links: Iterable[PersonLink]) -> None:
+        """Record (or move) stored articles' people to desk persons, all in one transaction.
+
+        A link is keyed by its article and the article's name for the person:
+        a new link for the same pair replaces the old one. Replacing or
+        deleting an article drops its links.
+
+        Raises:
+            KeyError: when an article is not stored (nothing is written then).
+        """
+        ...
+
+    def person_links(
+        self,
+        *,
+        keys: Iterable[str] | None = None,
+        article_ids: Iterable[str] | None = None,
+        person: str | None = None,
+        per_key: int = 1000,
+    ) -> PersonLinks:
+        """Person links under some surname ``keys`` (at most ``per_key`` each, the most recent
+        first), of some articles, or of one desk ``person``; ordered by article, then name."""
         ...
 
     def close(self) -> None:

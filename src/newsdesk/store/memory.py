@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
-from newsdesk.model import Article, StoryLink
+from newsdesk.model import Article, PersonLink, StoryLink
 from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit, check_search_kind
 from newsdesk.store.search import matches, query_terms, snippet
 
 __all__ = ["MemoryStore"]
 
+PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 
@@ -23,13 +24,15 @@ class MemoryStore:
         self._links: dict[str, StoryLink] = {}
         self._linked: dict[str, int] = {}  # article id -> link order (for "most recent first")
         self._clock = 0
+        self._people: dict[tuple[str, str], tuple[PersonLink, int]] = {}  # (article, name) -> link, order
 
     def put(self, article: Article, *, replace: bool = False) -> bool:
         if article.id in self._articles and not replace:
             return False
         new = article.id not in self._articles
-        if not new:  # as in SQL: replacing an article drops its story link
+        if not new:  # as in SQL: replacing an article drops its story link and person links
             self._links.pop(article.id, None)
+            self._people = {k: v for k, v in self._people.items() if k[0] != article.id}
         self._articles[article.id] = (article, datetime.now(UTC).isoformat(timespec="seconds"))
         return new or replace
 
@@ -78,10 +81,11 @@ class MemoryStore:
     def list(
         self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, entity: str | None = None
     ) -> list[ArticleSummary]:
+        linked = {aid for (aid, _), (link, _) in self._people.items() if link.person == entity}
         rows = [
             ArticleSummary(a.id, a.source, a.outlet, a.title, a.published, at, len(a.entities), len(a.quotes))
             for a, at in self._articles.values()
-            if (outlet is None or a.outlet == outlet) and (entity is None or _names(a, entity))
+            if (outlet is None or a.outlet == outlet) and (entity is None or _names(a, entity) or a.id in linked)
         ]
         rows.sort(key=lambda r: (r.published or "", r.ingested_at, r.id), reverse=True)
         return rows[offset : offset + limit]
@@ -128,9 +132,43 @@ class MemoryStore:
                 found[link.article_id] = link
         return sorted(found.values(), key=lambda link: (link.story_id, link.article_id))
 
+    def put_person_links(self, links: Iterable[PersonLink]) -> None:
+        todo = list(links)
+        missing = [link.article_id for link in todo if link.article_id not in self._articles]
+        if missing:
+            raise KeyError(f"not stored: {', '.join(missing[:5])}")
+        for link in todo:
+            self._clock += 1
+            self._people[(link.article_id, link.name)] = (link, self._clock)
+
+    def person_links(
+        self,
+        *,
+        keys: Iterable[str] | None = None,
+        article_ids: Iterable[str] | None = None,
+        person: str | None = None,
+        per_key: int = 1000,
+    ) -> PersonLinks:
+        rows = sorted(self._people.values(), key=lambda row: -row[1])
+        if keys is not None:
+            wanted = set(keys)
+            taken: dict[str, int] = {}
+            kept = []
+            for link, order in rows:
+                if link.key in wanted and taken.get(link.key, 0) < per_key:
+                    taken[link.key] = taken.get(link.key, 0) + 1
+                    kept.append((link, order))
+            rows = kept
+        if article_ids is not None:
+            ids = set(article_ids)
+            rows = [row for row in rows if row[0].article_id in ids]
+        found = [link for link, _ in rows if person is None or link.person == person]
+        return sorted(found, key=lambda link: (link.article_id, link.name))
+
     def close(self) -> None:
         self._articles.clear()
         self._links.clear()
+        self._people.clear()
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(SEARCH_KINDS)}

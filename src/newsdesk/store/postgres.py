@@ -29,13 +29,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from newsdesk.model import Article, StoryLink
+from newsdesk.model import Article, PersonLink, StoryLink
 from newsdesk.store.base import ArticleSummary, SearchHit, check_search_kind
 from newsdesk.store.rows import ARTICLE_COLUMNS, LOADED_TABLES, article_from_rows, article_row, child_rows, now
 from newsdesk.store.search import query_terms, snippet, tokens
 
 __all__ = ["MIGRATIONS", "PostgresStore"]
 
+PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 
@@ -203,6 +204,23 @@ MIGRATIONS: list[tuple[str, str]] = [
     ALTER TABLE quotes ADD COLUMN via TEXT;
     ALTER TABLE quotes ADD COLUMN via_start INTEGER;
     ALTER TABLE quotes ADD COLUMN via_end INTEGER;
+    """,
+    ),
+    (
+        "people: which desk person each article's named person is (one person, one page)",
+        """
+    CREATE TABLE person_links (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        person TEXT NOT NULL,
+        key TEXT NOT NULL,
+        roles TEXT NOT NULL DEFAULT '[]',
+        linked_order BIGINT NOT NULL,
+        PRIMARY KEY (article_id, name)
+    );
+    CREATE INDEX person_links_key ON person_links(key, linked_order);
+    CREATE INDEX person_links_person ON person_links(person);
+    CREATE SEQUENCE person_links_seq;
     """,
     ),
 ]
@@ -418,7 +436,8 @@ class PostgresStore:
                WHERE (%(outlet)s::text IS NULL OR a.outlet = %(outlet)s::text)
                  AND (%(entity)s::text IS NULL
                       OR a.id IN (SELECT article_id FROM entities WHERE name = %(entity)s::text)
-                      OR a.id IN (SELECT article_id FROM quotes WHERE speaker = %(entity)s::text))
+                      OR a.id IN (SELECT article_id FROM quotes WHERE speaker = %(entity)s::text)
+                      OR a.id IN (SELECT article_id FROM person_links WHERE person = %(entity)s::text))
                ORDER BY coalesce(a.published, '') DESC, a.ingested_at DESC, a.id DESC
                LIMIT %(limit)s OFFSET %(offset)s""",
             {"outlet": outlet, "entity": entity, "limit": int(limit), "offset": int(offset)},
@@ -487,6 +506,55 @@ class PostgresStore:
                 )
             )
         return self.story_links(article_ids=sorted(found)) if found else []
+
+    # ------------------------------------------------------------------ people
+
+    def put_person_links(self, links: Iterable[PersonLink]) -> None:
+        todo = list(links)
+        with self.transaction() as db:
+            ids = list({link.article_id for link in todo})
+            present = {r["id"] for r in db.execute("SELECT id FROM articles WHERE id = ANY(%s)", (ids,))}
+            missing = [link.article_id for link in todo if link.article_id not in present]
+            if missing:
+                raise KeyError(f"not stored: {', '.join(missing[:5])}")
+            db.cursor().executemany(
+                "INSERT INTO person_links VALUES (%s,%s,%s,%s,%s,nextval('person_links_seq'))"
+                " ON CONFLICT (article_id, name) DO UPDATE SET person = EXCLUDED.person, key = EXCLUDED.key,"
+                " roles = EXCLUDED.roles, linked_order = EXCLUDED.linked_order",
+                [(link.article_id, link.name, link.person, link.key, json.dumps(list(link.roles))) for link in todo],
+            )
+
+    def person_links(
+        self,
+        *,
+        keys: Iterable[str] | None = None,
+        article_ids: Iterable[str] | None = None,
+        person: str | None = None,
+        per_key: int = 1000,
+    ) -> PersonLinks:
+        args = {
+            "person": person,
+            "ids": None if article_ids is None else list(dict.fromkeys(article_ids)),
+            "per_key": int(per_key),
+        }
+        where = (
+            "(%(person)s::text IS NULL OR person = %(person)s::text)"
+            " AND (%(ids)s::text[] IS NULL OR article_id = ANY(%(ids)s::text[]))"
+        )
+        if keys is None:
+            rows = self.conn.execute(f"SELECT * FROM person_links WHERE {where}", args).fetchall()
+        else:
+            rows = []
+            for key in dict.fromkeys(keys):
+                rows += self.conn.execute(
+                    f"SELECT * FROM person_links WHERE key = %(key)s AND {where}"
+                    " ORDER BY linked_order DESC LIMIT %(per_key)s",
+                    {**args, "key": key},
+                ).fetchall()
+        found = [
+            PersonLink(r["article_id"], r["name"], r["person"], r["key"], tuple(json.loads(r["roles"]))) for r in rows
+        ]
+        return sorted(found, key=lambda link: (link.article_id, link.name))
 
     def close(self) -> None:
         self.conn.close()

@@ -19,13 +19,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from newsdesk.model import Article, StoryLink
+from newsdesk.model import Article, PersonLink, StoryLink
 from newsdesk.store.base import ArticleSummary, SearchHit, check_search_kind
 from newsdesk.store.rows import ARTICLE_COLUMNS, LOADED_TABLES, article_from_rows, article_row, child_rows, now
 from newsdesk.store.search import fts_query, query_terms
 
 __all__ = ["MIGRATIONS", "SQLiteStore"]
 
+PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
 StoryClauses = list[str]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
@@ -273,10 +274,37 @@ MIGRATIONS: list[tuple[str, str]] = [
     ALTER TABLE quotes ADD COLUMN via_end INTEGER;
     """,
     ),
+    (
+        "people: which desk person each article's named person is (one person, one page)",
+        """
+    CREATE TABLE person_links (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,                       -- the article's canonical name of the person
+        person TEXT NOT NULL,                     -- the desk's name for them
+        key TEXT NOT NULL,                        -- the surname that finds them
+        roles TEXT NOT NULL DEFAULT '[]',         -- JSON list: the roles the article gives them
+        linked_order INTEGER NOT NULL,            -- the most recent first
+        PRIMARY KEY (article_id, name)
+    );
+    CREATE INDEX person_links_key ON person_links(key, linked_order);
+    CREATE INDEX person_links_person ON person_links(person);
+    """,
+    ),
 ]
 """(description, SQL) in order; applied once each and recorded in ``migrations``."""
 
-_CHILD_TABLES = ("story_keys", "story_links", "mentions", "entities", "quotes", "amounts", "dates", "events", "debris")
+_CHILD_TABLES = (
+    "person_links",
+    "story_keys",
+    "story_links",
+    "mentions",
+    "entities",
+    "quotes",
+    "amounts",
+    "dates",
+    "events",
+    "debris",
+)
 
 
 class SQLiteStore:
@@ -468,9 +496,10 @@ class SQLiteStore:
         if entity is not None:
             clauses.append(
                 "(a.id IN (SELECT article_id FROM entities WHERE name = ?)"
-                " OR a.id IN (SELECT article_id FROM quotes WHERE speaker = ?))"
+                " OR a.id IN (SELECT article_id FROM quotes WHERE speaker = ?)"
+                " OR a.id IN (SELECT article_id FROM person_links WHERE person = ?))"
             )
-            params += [entity, entity]
+            params += [entity, entity, entity]
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self.conn.execute(
             f"""SELECT a.id, a.source, a.outlet, a.title, a.published, a.ingested_at,
@@ -543,6 +572,59 @@ class SQLiteStore:
         for start in range(0, len(ids), 500):
             links += self.story_links(article_ids=ids[start : start + 500])
         return sorted(links, key=lambda link: (link.story_id, link.article_id))
+
+    # ------------------------------------------------------------------ people
+
+    def put_person_links(self, links: Iterable[PersonLink]) -> None:
+        todo = list(links)
+        with self.transaction() as db:
+            missing = [
+                link.article_id
+                for link in todo
+                if db.execute("SELECT 1 FROM articles WHERE id = ?", (link.article_id,)).fetchone() is None
+            ]
+            if missing:
+                raise KeyError(f"not stored: {', '.join(missing[:5])}")
+            seq = int(db.execute("SELECT coalesce(max(linked_order), 0) FROM person_links").fetchone()[0])
+            db.executemany(
+                "INSERT OR REPLACE INTO person_links VALUES (?,?,?,?,?,?)",
+                [
+                    (link.article_id, link.name, link.person, link.key, json.dumps(list(link.roles)), n)
+                    for n, link in enumerate(todo, seq + 1)
+                ],
+            )
+
+    def person_links(
+        self,
+        *,
+        keys: Iterable[str] | None = None,
+        article_ids: Iterable[str] | None = None,
+        person: str | None = None,
+        per_key: int = 1000,
+    ) -> PersonLinks:
+        clauses: StoryClauses = []
+        params: list[Any] = []
+        if person is not None:
+            clauses.append("person = ?")
+            params.append(person)
+        if article_ids is not None:
+            ids = list(dict.fromkeys(article_ids))
+            clauses.append("article_id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(ids))
+        where = " AND ".join(clauses) or "1"
+        if keys is None:
+            rows = self.conn.execute(f"SELECT * FROM person_links WHERE {where}", params).fetchall()
+        else:
+            rows = []
+            for key in dict.fromkeys(keys):
+                rows += self.conn.execute(
+                    f"SELECT * FROM person_links WHERE key = ? AND {where} ORDER BY linked_order DESC LIMIT ?",
+                    [key, *params, int(per_key)],
+                ).fetchall()
+        found = [
+            PersonLink(r["article_id"], r["name"], r["person"], r["key"], tuple(json.loads(r["roles"]))) for r in rows
+        ]
+        return sorted(found, key=lambda link: (link.article_id, link.name))
 
     def close(self) -> None:
         self.conn.close()

@@ -68,7 +68,8 @@ def article(
     span = None
     if hl and (m := _SPAN.match(hl)):
         span = (int(m.group(1)), int(m.group(2)))
-    return _render(request, "article.html", view=article_view(found, highlight=span))
+    people = {link.name: link.person for link in store.person_links(article_ids=[found.id])}
+    return _render(request, "article.html", view=article_view(found, highlight=span, people=people))
 
 
 @router.get("/entities/{name:path}")

@@ -74,6 +74,16 @@ class Hit(BaseModel):
     href: str = Field(description="The page that shows this hit.")
 
 
+class EntityRoleRow(BaseModel):
+    """A role one article gives a person ("Defense Secretary"), with where and when it says so."""
+
+    article_id: str
+    outlet: str | None
+    published: str | None
+    name: str = Field(description="The name the article calls the person by.")
+    role: str
+
+
 class EntityQuoteRow(BaseModel):
     """A quote by the entity, in one article."""
 
@@ -122,6 +132,9 @@ class EntityView(BaseModel):
     stories: dict[str, str] = Field(description="Story id → its title, for the stories these articles are in.")
     quotes: list[EntityQuoteRow]
     events: list[EntityEventRow]
+    roles: list[EntityRoleRow] = Field(
+        default_factory=list, description="For a person: the roles the articles of this page give them, by date."
+    )
 
 
 class FailureRow(BaseModel):

@@ -8,6 +8,7 @@ the templates do, escaping every string.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -22,6 +23,7 @@ from newsdesk.web.schemas import (
     ArticleRow,
     EntityEventRow,
     EntityQuoteRow,
+    EntityRoleRow,
     EntityView,
     FailureRow,
     Hit,
@@ -113,7 +115,13 @@ def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityVi
     mentions = 0
     quotes: list[EntityQuoteRow] = []
     events: list[EntityEventRow] = []
+    roles: list[EntityRoleRow] = []
     ids = [row.id for row in page.items]
+    local: dict[str, set[str]] = {}  # article id -> the names it calls this desk person by
+    for link in store.person_links(person=name, article_ids=ids):
+        local.setdefault(link.article_id, set()).add(link.name)
+        roles += [EntityRoleRow(article_id=link.article_id, outlet=None, published=None, name=link.name, role=r)
+                  for r in link.roles]  # fmt: skip
     story_of = {link.article_id: link.story_id for link in store.story_links(article_ids=ids)}
     story_ids = list(dict.fromkeys(story_of[i] for i in ids if i in story_of))
     titles = {a.id: a.title or a.source for a in store.articles(story_ids)}  # a story is named after its first article
@@ -127,20 +135,24 @@ def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityVi
         }
         if article.outlet:
             outlets[article.outlet] = None
+        names = {name} | local.get(article.id, set())
+        for role in roles:
+            if role.article_id == article.id:
+                role.outlet, role.published = article.outlet, article.published
         for entity in article.entities:
-            if entity.name == name:
+            if entity.name in names:
                 labels[entity.label] += 1
                 mentions += len(entity.mentions)
-                aliases.update(dict.fromkeys(a for a in entity.aliases if a != name))
+                aliases.update(dict.fromkeys(a for a in (entity.name, *entity.aliases) if a != name))
         folded = inside_reported(article.quotes)  # a partial quote shows inside its reported speech
         for i, q in enumerate(article.quotes):
-            if q.speaker == name and i not in folded:
+            if q.speaker in names and i not in folded:
                 quotes.append(
                     EntityQuoteRow(**where, title=article.title, index=i, text=q.text, kind=q.kind, cue=q.cue,
                                    start=q.start, end=q.end, via=q.via.text if q.via else None)
                 )  # fmt: skip
         for ev in article.events:
-            if name in (ev.actor, ev.target):
+            if ev.actor in names or ev.target in names:
                 s, e = ev.sentence
                 events.append(
                     EntityEventRow(**where, actor=ev.actor, action=ev.action, category=ev.category, target=ev.target,
@@ -160,6 +172,7 @@ def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityVi
         stories=stories,
         quotes=quotes,
         events=events,
+        roles=sorted(roles, key=lambda r: (r.published or "", r.article_id)),
     )
 
 
@@ -189,12 +202,19 @@ ENTITY_HEADINGS: dict[str, tuple[str, ...]] = {
 _HEADING_OF = {label: heading for heading, labels in ENTITY_HEADINGS.items() for label in labels}
 
 
-def article_view(article: Article, *, highlight: tuple[int, int] | None = None) -> ArticleView:
-    """The article's text cut into marked pieces, its entities grouped and its speakers coloured."""
+def article_view(
+    article: Article, *, highlight: tuple[int, int] | None = None, people: Mapping[str, str] | None = None
+) -> ArticleView:
+    """The article's text cut into marked pieces, its entities grouped and its speakers coloured.
+
+    ``people`` maps the article's names of people to their desk persons (see
+    :meth:`Store.person_links`): "Esper" links to Mark Esper's page.
+    """
     if highlight is not None and not (0 <= highlight[0] < highlight[1] <= len(article.text)):
         highlight = None
     colours = speaker_colours(q.speaker for q in article.quotes)
-    hrefs = {e.name: entity_href(e.name) for e in article.entities}
+    people = people or {}
+    hrefs = {e.name: entity_href(people.get(e.name, e.name)) for e in article.entities}
     marks = article_marks(article, entity_href=hrefs, colours=colours, highlight=highlight)
     groups: dict[str, list[tuple[str, str, int, str]]] = {}
     for entity in sorted(article.entities, key=lambda e: (-len(e.mentions), e.name)):
