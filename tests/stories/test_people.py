@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from newsdesk import Article, Entity, MemoryStore, PersonLink, article_id
+from newsdesk import Article, Entity, MemoryStore, PersonLink, Pipeline, Settings, article_id, read
 from newsdesk.stories.people import resolve, roles_of
 from newsdesk.web.views import entity_view
-from newsdesk.workflow import place_people
+from newsdesk.workflow import place_people, run
 
 
 def _link(article: str, name: str) -> PersonLink:
@@ -123,3 +125,18 @@ def test_people_one_page_across_the_desk_whatever_the_order() -> None:
     place_people(store, [other.id])
     assert {row.id for row in store.list(entity="Mark Halden")} == {full.id, bare.id}
     assert {row.id for row in store.list(entity="Lisa Halden")} == {other.id}
+
+
+def test_people_every_way_in_links_people(pipeline: Pipeline, tmp_path: Path) -> None:
+    texts = {
+        "a.txt": "Defense Secretary Mark Halden flew to Oslo on Monday to meet Ana Ribeiro, the transport minister.",
+        "b.txt": "Mr Halden told Ana Ribeiro on Tuesday that the ferry deal was close.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = MemoryStore()
+    run(read([tmp_path]), store, Settings(jobs=1), pipeline=pipeline)
+    people = {(Path(a.source).name, link.name): link.person
+              for a in store.articles() for link in store.person_links(article_ids=[a.id])}  # fmt: skip
+    assert people[("a.txt", "Mark Halden")] == "Mark Halden"
+    assert people[("b.txt", "Halden")] == "Mark Halden"  # beside the same Ana Ribeiro
