@@ -93,6 +93,11 @@ _TABLES: dict[str, dict[str, Any]] = {
         "facets": ["story_id"],
     },
     "stories": {"description": "One row per story: articles, outlets, first and last date, title."},
+    "person_links": {
+        "description": "Which desk person each article's named person is (one person, one page across the desk),"
+        " with the roles the article gave them.",
+        "facets": ["person"],
+    },
 }
 
 _HIDDEN = ("search_docs", "story_keys", "migrations")
