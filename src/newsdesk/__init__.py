@@ -16,6 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from newsdesk.analyze import STAGES, ModelNotFound, Pipeline
 from newsdesk.export import export_desk
+from newsdesk.extras import MissingExtra
 from newsdesk.ingest import Report, brief, extract, ingest
 from newsdesk.model import (
     Amount,
@@ -54,6 +55,7 @@ __all__ = [
     "Failure",
     "MemoryStore",
     "Mention",
+    "MissingExtra",
     "ModelNotFound",
     "PersonLink",
     "Pipeline",

@@ -21,6 +21,7 @@ import click
 from rich.console import Console
 
 from newsdesk.analyze import ModelNotFound
+from newsdesk.extras import MissingExtra, require_for
 from newsdesk.ingest import Report, brief, extract, ingest
 from newsdesk.model import Article, Failure, to_dict
 from newsdesk.render import article_summary
@@ -41,7 +42,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except ModelNotFound as exc:
+        except (ModelNotFound, MissingExtra) as exc:
             raise click.ClickException(str(exc)) from None
         except sqlite3.DatabaseError as exc:
             raise click.ClickException(f"cannot use the desk: {exc}") from None
@@ -723,10 +724,12 @@ def serve_cmd(db: str, host: str, port: int, config: str | None, jobs: int | Non
     """
     from newsdesk.web import serve
 
+    settings = _settings(config, None, None, jobs)
+    require_for(settings)  # else the web's ingests would fail one by one
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]newsdesk: serving on {host}: anyone who can reach it can read and add to the desk[/]")
     err.print(f"[dim]newsdesk: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/[/]")
-    serve(db, host=host, port=port, settings=_settings(config, None, None, jobs))
+    serve(db, host=host, port=port, settings=settings)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newsdesk.analyze import Pipeline
+from newsdesk.extras import require_for
 from newsdesk.model import Article, Failure, PersonLink, StoryLink
 from newsdesk.settings import Settings
 from newsdesk.store import Store
@@ -162,6 +163,7 @@ def run(
         stored), and the failures with their reasons.
     """
     settings = settings or Settings()
+    require_for(settings)  # before any work: embeddings asked for without their extra
     report = Report(storing=True)
     skip = None if replace else (lambda a: a.id in store)
     unplaced: list[str] = []

