@@ -304,6 +304,9 @@ def test_entities_captions_bylines_and_datelines_are_cut_from_names(
         ("A Boeing 737-800 landed.", "Boeing", "ORG", ("Boeing 737-800", "PRODUCT")),
         ("Air France Flight 447 crashed.", "Air France Flight 447", "ORG", ("Air France", "ORG")),
         ("Steve Jobs 1955-2011 was mourned.", "Steve Jobs 1955-2011", "PERSON", ("Steve Jobs", "PERSON")),
+        ("North Koreans fled south.", "North Koreans", "LOC", ("North Koreans", "NORP")),
+        ("Canadian officials met.", "Canadian", "ORG", ("Canadian", "NORP")),
+        ("They flew to Canada.", "Canada", "GPE", ("Canada", "GPE")),  # the place itself stays a place
         # negatives
         ("We saw the Obamas and Barack Obama.", "Obamas", "PERSON", ("Obamas", "PERSON")),  # one of them named
         ("Airbus 2018 results were strong.", "Airbus", "ORG", ("Airbus", "ORG")),  # a year is no model

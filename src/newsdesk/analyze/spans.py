@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from newsdesk.analyze.cues import load_lexicon
-from newsdesk.analyze.names import HONORIFICS, canonical_place, split_title
+from newsdesk.analyze.names import HONORIFICS, canonical_place, demonym_place, is_country, split_title
 
 __all__ = ["KEPT_LABELS", "cut", "is_name", "titled", "trim"]
 
@@ -248,7 +248,8 @@ def common_noun_opener(ent: Any) -> bool:
 def relabel(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | None:
     """The span and label a name's own form gives it, or None when it is no name.
 
-    A time zone is none; a maker's name before a model number is a product
+    A time zone is none; a nationality the model took for a place is a
+    nationality ("North Koreans"); a maker's name before a model number is a product
     (the span takes the number in); a name ending in an event word is an
     event, one ending in a company or institution word an organisation; a
     person's span after "the" ending in a plural ("the Beatles") is a group,
@@ -258,6 +259,8 @@ def relabel(text: str, start: int, end: int, label: str) -> tuple[int, int, str]
     words = surface.split()
     if surface.lower() in _TIME_ZONES:
         return None
+    if label in {"GPE", "LOC", "ORG"} and not is_country(surface) and demonym_place(surface):
+        return (start, end, "NORP")  # "North Koreans", "Canadian": people of a place, not the place
     if label in {"ORG", "PERSON"} and len(words) >= 3 and words[-2].lower() == "flight":
         end = start + surface.rindex(words[-2])  # "Air France Flight 447": the airline
         return relabel(text, start, start + len(text[start:end].rstrip()), "ORG")
