@@ -120,11 +120,28 @@ def test_people_one_page_across_the_desk_whatever_the_order() -> None:
     assert {row.id for row in view.articles.items} == {bare.id, full.id}  # not the racing "Halden"
     assert "Halden" in view.aliases and view.outlets == ["Coast Wire", "Harbour Times"]
     assert [(r.role, r.published) for r in view.roles] == [("Defense Secretary", "2031-05-12")]
+    by_surname = entity_view(store, "Halden", limit=10, offset=0)  # not every "Halden" is him: its own page
+    assert by_surname is not None and by_surname.name == "Halden"
     # a second Halden on the desk: the bare surname still goes with the one it is named beside
     store.put(other)
     place_people(store, [other.id])
     assert {row.id for row in store.list(entity="Mark Halden")} == {full.id, bare.id}
     assert {row.id for row in store.list(entity="Lisa Halden")} == {other.id}
+    lisa = entity_view(store, "Lisa", limit=10, offset=0)
+    assert lisa is None
+
+
+def test_people_an_article_name_linked_to_one_person_shows_that_person() -> None:
+    store = MemoryStore()
+    bare = _article("Halden met Ana Ribeiro in Oslo.", "Coast Wire", "2031-05-13", "Halden", "Ana Ribeiro")
+    full = _article(
+        "Mark Halden met Ana Ribeiro in Bergen.", "Harbour Times", "2031-05-12", "Mark Halden", "Ana Ribeiro"
+    )
+    for article in (full, bare):
+        store.put(article)
+        place_people(store, [article.id])
+    view = entity_view(store, "Halden", limit=10, offset=0)
+    assert view is not None and view.name == "Mark Halden" and len(view.articles.items) == 2
 
 
 def test_people_every_way_in_links_people(pipeline: Pipeline, tmp_path: Path) -> None:

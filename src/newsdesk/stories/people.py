@@ -35,7 +35,7 @@ from newsdesk.analyze.names import HONORIFICS
 from newsdesk.analyze.persons import PERSON_NOUNS, TITLE_NOUNS
 from newsdesk.model import Article, Entity, PersonLink
 
-__all__ = ["person_links", "resolve", "roles_of"]
+__all__ = ["person_key", "person_links", "resolve", "roles_of"]
 
 _PERSONAL = frozenset("mr mrs ms miss mx dr sir dame lord lady madam mme mlle herr sr sra former late".split())
 _ROLE_HEADS = (PERSON_NOUNS | TITLE_NOUNS | HONORIFICS) - _PERSONAL - {"us", "u.s.", "state", "foreign", "vice"}
@@ -99,6 +99,12 @@ def _tokens(name: str) -> tuple[str, ...]:
         if folded and folded not in {"jr", "sr", "ii", "iii", "iv"}:
             words.append(folded)
     return tuple(words)
+
+
+def person_key(name: str) -> str | None:
+    """The surname under which the desk files a person's name ("Mark T. Esper" → "esper")."""
+    tokens = _tokens(name)
+    return tokens[-1] if tokens else None
 
 
 def person_links(article: Article) -> list[PersonLink]:

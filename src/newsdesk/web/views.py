@@ -17,6 +17,7 @@ from newsdesk.analyze.names import demonym_place
 from newsdesk.analyze.quotes import inside_reported
 from newsdesk.model import Article
 from newsdesk.store import Store
+from newsdesk.stories.people import person_key
 from newsdesk.web.jobs import Job
 from newsdesk.web.marks import Piece, article_marks, pieces, speaker_colours
 from newsdesk.web.schemas import (
@@ -105,7 +106,12 @@ def search_hits(store: Store, query: str, *, kind: str | None, limit: int, offse
 
 
 def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityView | None:
-    """Everything the desk holds about one entity (by canonical name); None when no article names it."""
+    """Everything the desk holds about one entity (by canonical name); None when no article names it.
+
+    An article's name for a person that the desk links to one person ("Esper")
+    shows that person's page ("Mark Esper").
+    """
+    name = _desk_person(store, name)
     page = article_rows(store, limit=limit, offset=offset, entity=name)
     if not page.items and offset == 0:
         return None
@@ -174,6 +180,13 @@ def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityVi
         events=events,
         roles=sorted(roles, key=lambda r: (r.published or "", r.article_id)),
     )
+
+
+def _desk_person(store: Store, name: str) -> str:
+    """The one desk person every article that calls someone ``name`` links them to, else ``name``."""
+    key = person_key(name)
+    persons = {link.person for link in store.person_links(keys=[key]) if link.name == name} if key else set()
+    return persons.pop() if len(persons) == 1 else name
 
 
 @dataclass
