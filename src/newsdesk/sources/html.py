@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsdesk.model import Article, article_id
+from newsdesk.sources.body import doubtful, trim_edges
 from newsdesk.sources.dates import parse_date
 from newsdesk.sources.debris import clean_text, split_names
 from newsdesk.sources.detect import ReadError
@@ -56,18 +57,40 @@ def _authors(raw: str | None) -> tuple[str, ...]:
     return tuple(names)
 
 
-@lru_cache(maxsize=1)
-def _base_options(day: str) -> Any:
+@lru_cache(maxsize=2)
+def _base_options(day: str, fast: bool) -> Any:
     """trafilatura's options object, built once a day (it reads its config file and today's date)."""
     from trafilatura.settings import Extractor
 
-    return Extractor(output_format="python", fast=True, comments=False)
+    return Extractor(output_format="python", fast=fast, comments=False)
 
 
-def _options(url: str | None) -> Any:
-    options = copy.copy(_base_options(date.today().isoformat()))
+def _options(url: str | None, *, fast: bool) -> Any:
+    options = copy.copy(_base_options(date.today().isoformat(), fast))
     options.url = options.source = url
     return options
+
+
+def _text(doc: Any) -> str:
+    return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+def extract_body(tree: Any, url: str | None) -> tuple[Any, str | None]:
+    """trafilatura's document for a parsed page, and why the fast body was doubted (None when it was not).
+
+    Fast mode first (trafilatura's own extractor, without the readability and
+    jusText comparison); where its body looks wrong (:func:`~newsdesk.sources.body.doubtful`),
+    trafilatura's full cascade decides. Comments are never part of the article.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(tree, options=_options(url, fast=True))
+    reason = doubtful(_text(doc))
+    if reason is not None:
+        full = trafilatura.bare_extraction(tree, options=_options(url, fast=False))
+        if _text(full).strip():
+            doc = full
+    return doc, reason
 
 
 def article_from_html(source: str, html: str | bytes, meta: Meta | None = None) -> Article:
@@ -76,8 +99,7 @@ def article_from_html(source: str, html: str | bytes, meta: Meta | None = None) 
     Raises:
         ReadError: when trafilatura finds no article text in the page.
     """
-    import trafilatura  # deferred: only HTML inputs pay for the import
-    from trafilatura.utils import load_html
+    from trafilatura.utils import load_html  # deferred: only HTML inputs pay for the import
 
     meta = meta or Meta()
     try:
@@ -85,9 +107,7 @@ def article_from_html(source: str, html: str | bytes, meta: Meta | None = None) 
         if tree is None:
             raise ReadError("no HTML document in the page")
         page = page_metadata(tree, meta.url)
-        # fast: no fallback extractors (readability, jusText), which on both extraction gold sets cost
-        # twice the time for a lower F1 (bench/RESULTS.md); comments are never part of the article
-        doc = trafilatura.bare_extraction(tree, options=_options(meta.url or page.url))
+        doc, _ = extract_body(tree, meta.url or page.url)
     except ReadError:
         raise
     except Exception as exc:  # trafilatura raises many types on broken markup
@@ -97,15 +117,16 @@ def article_from_html(source: str, html: str | bytes, meta: Meta | None = None) 
         raise ReadError("no article text found in the HTML page")
     known_date = meta.published or (parse_date(page.date) if page.date else None)
     cleaned = clean_text(body, scraped=False, find_date=known_date is None)  # a date is not looked for twice
-    if not cleaned.text.strip():
+    text, edges = trim_edges(cleaned.text, page.headlines)
+    if not text.strip():
         raise ReadError("no article text found in the HTML page (only page debris)")
     outlet = meta.outlet or page.sitename or cleaned.outlet
     published = known_date or cleaned.published
     url = meta.url or page.url
     return Article(
-        id=article_id(cleaned.text, url, outlet),
+        id=article_id(text, url, outlet),
         source=source,
-        text=cleaned.text,
+        text=text,
         outlet=outlet,
         title=meta.title or clean_title(page.title, outlet),
         authors=meta.authors or _authors(page.author) or cleaned.authors,
@@ -113,5 +134,5 @@ def article_from_html(source: str, html: str | bytes, meta: Meta | None = None) 
         url=url,
         language=getattr(doc, "language", None),
         input_format="html",
-        debris=cleaned.debris,
+        debris=(*cleaned.debris, *edges),
     )

@@ -29,6 +29,8 @@ class PageMeta:
     url: str | None = None
     sitename: str | None = None
     date: str | None = None
+    headlines: tuple[str, ...] = ()
+    """Every headline the page states (meta titles, the <title>, its h1s), to recognise the headline in the body."""
 
 
 def _trim(value: str | None) -> str | None:
@@ -80,4 +82,12 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMeta:
             sitename = sitename.title()
     elif page_url and (match := META_URL.match(page_url)):
         sitename = match[1]
-    return PageMeta(_trim(title), _trim(author), _trim(page_url), _trim(sitename), _trim(date))
+    return PageMeta(_trim(title), _trim(author), _trim(page_url), _trim(sitename), _trim(date), _headlines(tree, title))
+
+
+def _headlines(tree: Any, title: str | None) -> tuple[str, ...]:
+    found = [title] if title else []
+    found += tree.xpath("//head/title/text()")[:1]
+    found += tree.xpath('//meta[@property="og:title" or @name="twitter:title"]/@content')[:2]
+    found += [h.text_content() for h in tree.iter("h1")][:3]
+    return tuple(dict.fromkeys(t for t in (" ".join(str(f).split()) for f in found) if t))
