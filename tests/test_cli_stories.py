@@ -16,7 +16,7 @@ def test_cli_stories_jsonl_one_line_per_input(tmp_path: Path) -> None:
     result = runner.invoke(main, ["stories", str(ARTICLES), "--db", db, "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(rows) == 6 and all(set(r) == {"source", "story", "id", "copy_of"} for r in rows)
+    assert len(rows) == 6 and all(set(r) == {"source", "story", "thread", "id", "copy_of"} for r in rows)
     story = {Path(r["source"]).stem: r["story"] for r in rows}
     assert story["harbour-times-varga"] == story["capital-post-varga"] == story["valley-gazette-varga-copy"]
     assert story["northern-courier-varga-drill"] != story["harbour-times-varga"]

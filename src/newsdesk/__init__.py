@@ -30,13 +30,14 @@ from newsdesk.model import (
     PersonLink,
     Quote,
     StoryLink,
+    ThreadLink,
     article_id,
     from_dict,
     to_dict,
 )
 from newsdesk.settings import Settings
 from newsdesk.sources import read
-from newsdesk.store import ArticleSummary, MemoryStore, SearchHit, SQLiteStore, Store, open_store
+from newsdesk.store import ArticleSummary, MemoryStore, SearchHit, SQLiteStore, Store, ThreadSummary, open_store
 
 try:
     __version__ = version("newsdesk")
@@ -66,6 +67,8 @@ __all__ = [
     "Settings",
     "Store",
     "StoryLink",
+    "ThreadLink",
+    "ThreadSummary",
     "__version__",
     "article_id",
     "brief",

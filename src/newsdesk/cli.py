@@ -8,6 +8,7 @@ with ``--strict``, 3 when any input failed), 2 for usage errors.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import sys
@@ -392,7 +393,8 @@ def stories_cmd(
     """Store articles and group them into stories (one event each), joining the desk's stories.
 
     Copies of one text (the same wire story run by several outlets) are marked
-    as copies. jsonl prints {"source", "story", "id", "copy_of"} per input.
+    as copies, and stories join threads (developing storylines).
+    jsonl prints {"source", "story", "thread", "id", "copy_of"} per input.
 
     \b
     Examples:
@@ -408,8 +410,15 @@ def stories_cmd(
         with _progress(seen=ids, sources=sources) as tick:
             report = ingest(files, store, settings, on_item=tick)  # stores and places
         links = {link.article_id: link for link in store.story_links(article_ids=ids)}
+        threads = {t.story_id: t.thread_id for t in store.thread_links(story_ids={x.story_id for x in links.values()})}
         rows = [
-            {"source": source, "story": links[aid].story_id, "id": aid, "copy_of": links[aid].copy_of}
+            {
+                "source": source,
+                "story": links[aid].story_id,
+                "thread": threads.get(links[aid].story_id),
+                "id": aid,
+                "copy_of": links[aid].copy_of,
+            }
             for source, aid in sources
             if aid in links
         ]
@@ -484,6 +493,40 @@ def list_cmd(db: str, limit: int, offset: int, outlet: str | None, fmt: str) -> 
                 )
         if fmt == "text":
             err.print(f"[dim]{len(rows)} of {store.count()} articles[/]")
+    finally:
+        store.close()
+
+
+@main.command("threads")
+@db_option
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0))
+@format_option("text", "jsonl")
+def threads_cmd(db: str, limit: int, offset: int, fmt: str) -> None:
+    """List the desk's threads (developing storylines: stories that follow one another), newest first.
+
+    Articles join threads as they are stored (ingest, stories, watch, the web desk).
+
+    \b
+    Examples:
+      newsdesk threads
+      newsdesk threads --format jsonl --limit 200
+    """
+    store = open_store(db)
+    try:
+        rows = store.threads(limit=limit, offset=offset)
+        for r in rows:
+            if fmt == "jsonl":
+                click.echo(json.dumps(dataclasses.asdict(r), ensure_ascii=False))
+            else:
+                span = f"{r.first_published or 'undated'} – {r.last_published or 'undated'}"
+                out.print(
+                    f"{r.id}  {span:23}  {r.n_stories:3} stories  {r.n_articles:4} articles  "
+                    f"{r.n_outlets:3} outlets  {(r.title or '')[:60]}",
+                    markup=False,
+                )
+        if fmt == "text":
+            err.print(f"[dim]{len(rows)} threads[/]")
     finally:
         store.close()
 

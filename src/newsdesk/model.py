@@ -34,6 +34,7 @@ __all__ = [
     "PersonLink",
     "Quote",
     "StoryLink",
+    "ThreadLink",
     "article_id",
     "from_dict",
     "to_dict",
@@ -224,6 +225,17 @@ class PersonLink(_Record):
     person: str
     key: str
     roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThreadLink(_Record):
+    """Which thread — the developing storyline above stories — one story of a desk is in.
+
+    ``thread_id`` names the thread (the id of its founding story).
+    """
+
+    story_id: str
+    thread_id: str
 
 
 @dataclass(frozen=True)

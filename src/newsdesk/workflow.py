@@ -17,11 +17,10 @@ everywhere:
 
 Placers: a placer is a function ``(store, article_ids, settings)`` that gives
 stored articles their place across the desk. :data:`PLACERS` lists them in the
-order they run; :func:`place_in_stories` is the first, :func:`place_people` (one
-person, one page across the desk) the second. A step above stories
-(threads of stories, say) is a function of the same shape appended to
-:data:`PLACERS` after it: for each chunk it runs once the chunk's story links
-are stored, so it reads them with ``store.story_links(article_ids=…)``.
+order they run: :func:`place_in_stories`, then :func:`place_people` (one person,
+one page across the desk), then :func:`place_in_threads` (the step above
+stories: for each chunk it runs once the chunk's story links are stored, so it
+reads them with ``store.story_links(article_ids=…)``).
 A placer must be idempotent and must place articles that were stored earlier
 but never placed: articles already stored are passed to the placers again, so
 that a run killed between storing and placing is healed by running it again.
@@ -36,15 +35,26 @@ from dataclasses import dataclass, field
 
 from newsdesk.analyze import Pipeline
 from newsdesk.extras import require_for
-from newsdesk.model import Article, Failure, PersonLink, StoryLink
+from newsdesk.model import Article, Failure, PersonLink, StoryLink, ThreadLink
 from newsdesk.settings import Settings
 from newsdesk.store import Store
 from newsdesk.stories.assign import find_stories
 from newsdesk.stories.features import profile
 from newsdesk.stories.people import person_links, resolve
+from newsdesk.stories.threads import find_threads, sketch_stories
 from newsdesk.workers import analyse
 
-__all__ = ["PLACERS", "PLACE_EVERY", "Placer", "Report", "place", "place_in_stories", "place_people", "run"]
+__all__ = [
+    "PLACERS",
+    "PLACE_EVERY",
+    "Placer",
+    "Report",
+    "place",
+    "place_in_stories",
+    "place_in_threads",
+    "place_people",
+    "run",
+]
 
 Placer = Callable[[Store, Sequence[str], Settings], object]
 """Places stored articles (by id) across the desk; idempotent."""
@@ -126,7 +136,50 @@ def place_people(store: Store, article_ids: Sequence[str], settings: Settings | 
     return [link for link in resolved if link.article_id in wanted]
 
 
-PLACERS: tuple[Placer, ...] = (place_in_stories, place_people)
+THREAD_NEIGHBOURS_PER_KEY = 50
+"""Stored articles looked up per blocking key when threading (the most recently linked first)."""
+THREAD_SKETCH_ARTICLES = 40
+"""At most this many articles of a stored story are read to sketch it (a long story says the same things)."""
+
+
+def place_in_threads(store: Store, article_ids: Sequence[str], settings: Settings | None = None) -> list[ThreadLink]:
+    """Give the stories of stored articles their threads, joining the threads already in ``store``.
+
+    Runs after :func:`place_in_stories`. The stories of ``article_ids`` are the
+    changed ones (new, or grown); the stored stories that share a blocking key
+    with their articles are the candidates (never the whole desk), each
+    sketched from at most :data:`THREAD_SKETCH_ARTICLES` of its articles.
+    :func:`newsdesk.stories.threads.find_threads` links them with the stored
+    threads held: a stored story never leaves its thread, and when a changed
+    story links two stored threads, every story of the later one moves to the
+    earlier (threads grow, never split). Running it twice changes nothing.
+    Returns the thread links of the stories of ``article_ids``.
+    """
+    settings = settings or Settings()
+    links = store.story_links(article_ids=list(dict.fromkeys(article_ids)))
+    if not links:
+        return []
+    changed = {link.story_id for link in links}
+    keys = sorted({k for link in links for k in link.keys})
+    neighbours = store.story_neighbours(keys, per_key=THREAD_NEIGHBOURS_PER_KEY) if keys else []
+    stories = sorted(changed | {link.story_id for link in neighbours})
+    members: list[StoryLink] = []
+    for story in stories:
+        members += store.story_links(story_id=story)[:THREAD_SKETCH_ARTICLES]
+    articles = list(store.articles(sorted({link.article_id for link in members})))
+    known = {link.story_id: link.thread_id for link in store.thread_links(story_ids=stories)}
+    thread = find_threads(sketch_stories(articles, members), settings, known=known, changed=changed)
+    moves = {s: t for s, t in thread.items() if known.get(s) != t}
+    absorbed = {known[s]: t for s, t in moves.items() if s in known}  # a stored thread -> the one it joined
+    for old, new in sorted(absorbed.items()):
+        for link in store.thread_links(thread_id=old):  # its stories that were not loaded move too
+            moves.setdefault(link.story_id, new)
+    if moves:
+        store.put_thread_links([ThreadLink(s, t) for s, t in sorted(moves.items())])
+    return [ThreadLink(s, thread.get(s, known.get(s, s))) for s in sorted(changed)]
+
+
+PLACERS: tuple[Placer, ...] = (place_in_stories, place_people, place_in_threads)
 """The placers a run uses by default, in order (see the module's docstring)."""
 
 

@@ -9,7 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk import Article, Entity, MemoryStore, PersonLink, SQLiteStore, Store, StoryLink, article_id, open_store
+from newsdesk import (
+    Article,
+    Entity,
+    MemoryStore,
+    PersonLink,
+    SQLiteStore,
+    Store,
+    StoryLink,
+    ThreadLink,
+    article_id,
+    open_store,
+)
 from newsdesk.model import Mention
 from newsdesk.store import sqlite as sqlite_store
 from newsdesk.store.rows import child_rows
@@ -399,6 +410,57 @@ def test_store_replacing_an_article_drops_its_story_link(store: Store) -> None:
     store.put(a.copy_with(title="Changed"), replace=True)
     assert [link.article_id for link in store.story_links()] == [b.id]
     assert store.story_neighbours(["t:x"]) == []
+
+
+def _threaded(store: Store) -> tuple[Article, Article, Article]:
+    a, b, c = _three(store)  # a 2024-03-05 (full_article), b 2024-03-06, c 2024-03-07
+    store.put_story_links([StoryLink(a.id, a.id), StoryLink(b.id, b.id), StoryLink(c.id, c.id)])
+    return a, b, c
+
+
+def test_store_thread_links_round_trip_and_move(store: Store) -> None:
+    a, b, c = _threaded(store)
+    store.put_thread_links([ThreadLink(a.id, a.id), ThreadLink(b.id, a.id), ThreadLink(c.id, c.id)])
+    assert store.thread_links(thread_id=a.id) == sorted(
+        [ThreadLink(a.id, a.id), ThreadLink(b.id, a.id)], key=lambda link: link.story_id
+    )
+    assert store.thread_links(story_ids=[c.id, "missing"]) == [ThreadLink(c.id, c.id)]
+    assert len(store.thread_links()) == 3 and store.thread_links(story_ids=[]) == []
+    store.put_thread_links([ThreadLink(c.id, a.id)])  # a story is in one thread at a time
+    assert store.thread_links(story_ids=[c.id]) == [ThreadLink(c.id, a.id)]
+    assert {link.thread_id for link in store.thread_links()} == {a.id}
+
+
+def test_store_thread_links_need_a_stored_story(store: Store) -> None:
+    a, _, _ = _threaded(store)
+    with pytest.raises(KeyError, match="no stored article in story: ffff"):
+        store.put_thread_links([ThreadLink(a.id, a.id), ThreadLink("ffff", a.id)])
+    assert store.thread_links() == []
+
+
+def test_store_threads_listing_newest_first_with_size_and_span(store: Store) -> None:
+    a, b, c = _threaded(store)
+    undated = other_article("A ferry story with no date.", None)
+    store.put(undated)
+    store.put_story_links([StoryLink(undated.id, undated.id)])
+    store.put_thread_links(
+        [ThreadLink(a.id, a.id), ThreadLink(b.id, a.id), ThreadLink(c.id, c.id), ThreadLink(undated.id, undated.id)]
+    )
+    rows = store.threads()
+    assert [r.id for r in rows] == [c.id, a.id, undated.id]  # by latest article, undated last
+    first = rows[1]
+    assert (first.n_stories, first.n_articles, first.n_outlets) == (2, 2, 2)
+    assert (first.first_published, first.last_published) == ("2024-03-05", "2024-03-06")
+    assert first.title == "Strike" and rows[0].title is None
+    assert [r.id for r in store.threads(limit=1, offset=1)] == [a.id]
+
+
+def test_store_threads_follow_their_stories(store: Store) -> None:
+    a, b, _ = _threaded(store)
+    store.put_thread_links([ThreadLink(a.id, a.id), ThreadLink(b.id, a.id)])
+    store.put(b.copy_with(title="Changed"), replace=True)  # replacing drops b's story link
+    (row,) = store.threads()
+    assert (row.n_stories, row.n_articles) == (1, 1)
 
 
 def test_store_sqlite_opens_and_reads_while_another_process_writes(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk import Article, Failure, Pipeline, Settings, read
+from newsdesk import Article, Pipeline, Settings, read
 from newsdesk.model import DateRef, StoryLink
 from newsdesk.stories import find_stories
 from newsdesk.stories.threads import (
@@ -18,19 +18,8 @@ from newsdesk.stories.threads import (
     thread_similarity,
 )
 
-THREADS = Path(__file__).parent / "threads"
 DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev" / "articles"
 SAME_STORYLINE = ("sallow-dam-burst", "lowland-dam-burst", "sallow-dam-inquiry", "sallow-dam-resignation")
-
-
-@pytest.fixture(scope="module")
-def dams(pipeline: Pipeline) -> dict[str, Article]:
-    """A dam burst, the inquiry four days later, the chief's resignation ten days later, and another dam."""
-    out = {}
-    for item in pipeline.pipe(read([THREADS])):
-        assert not isinstance(item, Failure), item
-        out[Path(item.source).stem] = item
-    return out
 
 
 def sk(
@@ -147,15 +136,22 @@ def test_threads_blocking_pairs_only_stories_sharing_a_key() -> None:
     assert len(candidate_pairs(capped, Settings(story_block_span=1))) == 5  # each meets the next only
 
 
-def test_threads_days_leave_out_the_own_publication_day() -> None:
-    refs = (
-        DateRef("2 November", 0, 10, "2025-11-02"),
-        DateRef("Sunday", 20, 26, "2025-11-09", True, "published"),
-        DateRef("12 November", 30, 41, "2025-11-12"),
-        DateRef("13 November", 50, 61, "--11-13", False),
-    )
-    article = Article(id="x", source="x.txt", text="x" * 70, published="2025-11-12", dates=refs)
-    assert set(sketch("x", [article]).days) == {"11-02", "11-13"}
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2025-11-02", "11-02"),
+        ("--11-13", "11-13"),  # no year: still the day
+        ("2025-11-09T21:40", "11-09"),
+        ("2025-11", None),  # a month is too coarse
+        ("2025", None),
+        ("2025-W45", None),
+        ("T21:40", None),
+        (None, None),
+    ],
+)
+def test_threads_days_are_calendar_days_only(value: str | None, day: str | None) -> None:
+    article = Article(id="x", source="x.txt", text="x" * 20, dates=(DateRef("x", 0, 1, value),))
+    assert set(sketch("x", [article]).days) == ({day} if day else set())
 
 
 def test_threads_fixture_storyline_is_one_thread_the_other_dam_another(dams: dict[str, Article]) -> None:
@@ -192,3 +188,18 @@ def test_threads_dev_seed_articles_are_one_thread(pipeline: Pipeline) -> None:
     # and the thread rule joins them on its own too, each article as its own story
     apart = find_threads([sketch(a.id, [a]) for a in articles])
     assert len(set(apart.values())) == 1
+
+
+def test_threads_changes_new_speakers_new_and_moved_figures(dams: dict[str, Article]) -> None:
+    from newsdesk.stories.brief import brief_story
+    from newsdesk.stories.threads_changes import FigureMove, story_changes
+
+    names = ("sallow-dam-burst", "sallow-dam-inquiry", "sallow-dam-resignation")
+    briefs = [brief_story(n, [dams[n]], {}, embeddings=False) for n in names]
+    first, inquiry, resignation = story_changes(briefs)
+    assert "Petra Havel" in first.new_speakers and "214 homes" in first.new_figures
+    assert inquiry.new_speakers == ("Anton Reeve",)  # Havel spoke before: not new
+    assert FigureMove("people", "37", "41") in resignation.moved  # the toll rose
+    assert resignation.new_speakers == ("Irena Moss",)
+    assert not any(m.measure == "homes" for m in resignation.moved)  # 214 homes, as before
+    assert story_changes([]) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit, Store
+from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit, Store, ThreadSummary
 from newsdesk.store.memory import MemoryStore
 from newsdesk.store.sqlite import SQLiteStore
 
@@ -17,6 +17,7 @@ __all__ = [
     "SQLiteStore",
     "SearchHit",
     "Store",
+    "ThreadSummary",
     "open_store",
 ]
 

@@ -16,13 +16,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from newsdesk.model import Article, PersonLink, StoryLink
+from newsdesk.model import Article, PersonLink, StoryLink, ThreadLink
 
-__all__ = ["SEARCH_KINDS", "ArticleSummary", "SearchHit", "Store", "check_search_kind"]
+__all__ = ["SEARCH_KINDS", "ArticleSummary", "SearchHit", "Store", "ThreadSummary", "check_search_kind"]
 
 PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
+ThreadLinks = list[ThreadLink]
+ThreadSummaries = list["ThreadSummary"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,23 @@ class ArticleSummary:
     ingested_at: str
     n_entities: int
     n_quotes: int
+
+
+@dataclass(frozen=True)
+class ThreadSummary:
+    """One row of the threads listing: a developing storyline, its size and its span.
+
+    ``title`` is the title of the thread's founding article; the dates are
+    the first and last publication dates of its articles (None when undated).
+    """
+
+    id: str
+    title: str | None
+    n_stories: int
+    n_articles: int
+    n_outlets: int
+    first_published: str | None
+    last_published: str | None
 
 
 SEARCH_KINDS = ("article", "quote", "entity")
@@ -174,6 +193,24 @@ class Store(Protocol):
     ) -> PersonLinks:
         """Person links under some surname ``keys`` (at most ``per_key`` each, the most recent
         first), of some articles, or of one desk ``person``; ordered by article, then name."""
+        ...
+
+    def put_thread_links(self, links: Iterable[ThreadLink]) -> None:
+        """Record (or move) stories into threads, all in one transaction.
+
+        A story is in one thread at a time: a new link for it replaces the old one.
+
+        Raises:
+            KeyError: when no stored article is in one of the stories (nothing is written then).
+        """
+        ...
+
+    def thread_links(self, *, thread_id: str | None = None, story_ids: Iterable[str] | None = None) -> ThreadLinks:
+        """Links of one thread, of some stories, or all of them (by thread, then story)."""
+        ...
+
+    def threads(self, *, limit: int = 50, offset: int = 0) -> ThreadSummaries:
+        """Threads, newest first (by their latest article, undated ones last), with size and span."""
         ...
 
     def close(self) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
-from newsdesk.model import Article, PersonLink, StoryLink
-from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit, check_search_kind
+from newsdesk.model import Article, PersonLink, StoryLink, ThreadLink
+from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit, ThreadSummary, check_search_kind
 from newsdesk.store.search import matches, query_terms, snippet
 
 __all__ = ["MemoryStore"]
@@ -14,6 +14,8 @@ __all__ = ["MemoryStore"]
 PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
+ThreadLinks = list[ThreadLink]
+ThreadSummaries = list[ThreadSummary]
 
 
 class MemoryStore:
@@ -25,6 +27,7 @@ class MemoryStore:
         self._linked: dict[str, int] = {}  # article id -> link order (for "most recent first")
         self._clock = 0
         self._people: dict[tuple[str, str], tuple[PersonLink, int]] = {}  # (article, name) -> link, order
+        self._threads: dict[str, str] = {}  # story id -> thread id
 
     def put(self, article: Article, *, replace: bool = False) -> bool:
         if article.id in self._articles and not replace:
@@ -165,10 +168,57 @@ class MemoryStore:
         found = [link for link, _ in rows if person is None or link.person == person]
         return sorted(found, key=lambda link: (link.article_id, link.name))
 
+    def put_thread_links(self, links: Iterable[ThreadLink]) -> None:
+        todo = list(links)
+        stories = {link.story_id for link in self._links.values()}
+        missing = [link.story_id for link in todo if link.story_id not in stories]
+        if missing:
+            raise KeyError(f"no stored article in story: {', '.join(missing[:5])}")
+        for link in todo:
+            self._threads[link.story_id] = link.thread_id
+
+    def thread_links(self, *, thread_id: str | None = None, story_ids: Iterable[str] | None = None) -> ThreadLinks:
+        wanted = None if story_ids is None else set(story_ids)
+        found = [
+            ThreadLink(story, thread)
+            for story, thread in self._threads.items()
+            if (thread_id is None or thread == thread_id) and (wanted is None or story in wanted)
+        ]
+        return sorted(found, key=lambda link: (link.thread_id, link.story_id))
+
+    def threads(self, *, limit: int = 50, offset: int = 0) -> ThreadSummaries:
+        members: dict[str, list[Article]] = {}
+        stories: dict[str, set[str]] = {}
+        for link in self._links.values():
+            thread = self._threads.get(link.story_id)
+            if thread is not None:
+                members.setdefault(thread, []).append(self._articles[link.article_id][0])
+                stories.setdefault(thread, set()).add(link.story_id)
+        rows: ThreadSummaries = []
+        for thread, articles in members.items():
+            dates = sorted(a.published for a in articles if a.published)
+            founder = self._articles.get(thread)
+            rows.append(
+                ThreadSummary(
+                    id=thread,
+                    title=founder[0].title if founder else None,
+                    n_stories=len(stories[thread]),
+                    n_articles=len(articles),
+                    n_outlets=len({a.outlet for a in articles if a.outlet is not None}),
+                    first_published=dates[0] if dates else None,
+                    last_published=dates[-1] if dates else None,
+                )
+            )
+        rows.sort(key=lambda r: r.id)
+        rows.sort(key=lambda r: r.last_published or "", reverse=True)  # stable: ids stay in order
+        rows.sort(key=lambda r: r.last_published is None)
+        return rows[offset : offset + limit]
+
     def close(self) -> None:
         self._articles.clear()
         self._links.clear()
         self._people.clear()
+        self._threads.clear()
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(SEARCH_KINDS)}

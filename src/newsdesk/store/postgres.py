@@ -29,8 +29,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from newsdesk.model import Article, PersonLink, StoryLink
-from newsdesk.store.base import ArticleSummary, SearchHit, check_search_kind
+from newsdesk.model import Article, PersonLink, StoryLink, ThreadLink
+from newsdesk.store.base import ArticleSummary, SearchHit, ThreadSummary, check_search_kind
 from newsdesk.store.rows import ARTICLE_COLUMNS, LOADED_TABLES, article_from_rows, article_row, child_rows, now
 from newsdesk.store.search import query_terms, snippet, tokens
 
@@ -38,6 +38,8 @@ __all__ = ["MIGRATIONS", "PostgresStore"]
 
 PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
+ThreadLinks = list[ThreadLink]
+ThreadSummaries = list[ThreadSummary]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -221,6 +223,26 @@ MIGRATIONS: list[tuple[str, str]] = [
     CREATE INDEX person_links_key ON person_links(key, linked_order);
     CREATE INDEX person_links_person ON person_links(person);
     CREATE SEQUENCE person_links_seq;
+    """,
+    ),
+    (
+        "threads: which thread (developing storyline) each story is in",
+        """
+    CREATE TABLE thread_links (
+        story_id TEXT PRIMARY KEY,                -- a story_links.story_id
+        thread_id TEXT NOT NULL,                  -- the id of the thread's founding story
+        linked_at TEXT NOT NULL
+    );
+    CREATE INDEX thread_links_thread ON thread_links(thread_id);
+    CREATE VIEW threads AS
+        SELECT t.thread_id AS id, count(DISTINCT t.story_id) AS n_stories, count(*) AS n_articles,
+               count(DISTINCT a.outlet) AS n_outlets,
+               min(a.published) AS first_published, max(a.published) AS last_published,
+               (SELECT title FROM articles WHERE id = t.thread_id) AS title
+        FROM thread_links t
+        JOIN story_links l ON l.story_id = t.story_id
+        JOIN articles a ON a.id = l.article_id
+        GROUP BY t.thread_id;
     """,
     ),
 ]
@@ -555,6 +577,55 @@ class PostgresStore:
             PersonLink(r["article_id"], r["name"], r["person"], r["key"], tuple(json.loads(r["roles"]))) for r in rows
         ]
         return sorted(found, key=lambda link: (link.article_id, link.name))
+
+    # ------------------------------------------------------------------ threads
+
+    def put_thread_links(self, links: Iterable[ThreadLink]) -> None:
+        todo = list(links)
+        with self.transaction() as db:
+            stories = sorted({link.story_id for link in todo})
+            present = {
+                r["story_id"]
+                for r in db.execute("SELECT DISTINCT story_id FROM story_links WHERE story_id = ANY(%s)", (stories,))
+            }
+            missing = [s for s in stories if s not in present]
+            if missing:
+                raise KeyError(f"no stored article in story: {', '.join(missing[:5])}")
+            db.cursor().executemany(
+                "INSERT INTO thread_links VALUES (%s,%s,%s) ON CONFLICT (story_id) DO UPDATE"
+                " SET thread_id = EXCLUDED.thread_id, linked_at = EXCLUDED.linked_at",
+                [(link.story_id, link.thread_id, now()) for link in todo],
+            )
+
+    def thread_links(self, *, thread_id: str | None = None, story_ids: Iterable[str] | None = None) -> ThreadLinks:
+        ids = None if story_ids is None else list(story_ids)
+        rows = self.conn.execute(
+            """SELECT story_id, thread_id FROM thread_links
+               WHERE (%(thread)s::text IS NULL OR thread_id = %(thread)s::text)
+                 AND (%(ids)s::text[] IS NULL OR story_id = ANY(%(ids)s::text[]))
+               ORDER BY thread_id, story_id""",
+            {"thread": thread_id, "ids": ids},
+        ).fetchall()
+        return [ThreadLink(r["story_id"], r["thread_id"]) for r in rows]
+
+    def threads(self, *, limit: int = 50, offset: int = 0) -> ThreadSummaries:
+        rows = self.conn.execute(
+            """SELECT id, title, n_stories, n_articles, n_outlets, first_published, last_published FROM threads
+               ORDER BY last_published DESC NULLS LAST, id LIMIT %s OFFSET %s""",
+            (int(limit), int(offset)),
+        ).fetchall()
+        return [
+            ThreadSummary(
+                r["id"],
+                r["title"],
+                r["n_stories"],
+                r["n_articles"],
+                r["n_outlets"],
+                r["first_published"],
+                r["last_published"],
+            )
+            for r in rows
+        ]
 
     def close(self) -> None:
         self.conn.close()

@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from newsdesk.model import Article, PersonLink, StoryLink
-from newsdesk.store.base import ArticleSummary, SearchHit, check_search_kind
+from newsdesk.model import Article, PersonLink, StoryLink, ThreadLink
+from newsdesk.store.base import ArticleSummary, SearchHit, ThreadSummary, check_search_kind
 from newsdesk.store.rows import ARTICLE_COLUMNS, LOADED_TABLES, article_from_rows, article_row, child_rows, now
 from newsdesk.store.search import fts_query, query_terms
 
@@ -28,6 +28,8 @@ __all__ = ["MIGRATIONS", "SQLiteStore"]
 
 PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
+ThreadLinks = list[ThreadLink]
+ThreadSummaries = list[ThreadSummary]
 StoryClauses = list[str]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 
@@ -288,6 +290,26 @@ MIGRATIONS: list[tuple[str, str]] = [
     );
     CREATE INDEX person_links_key ON person_links(key, linked_order);
     CREATE INDEX person_links_person ON person_links(person);
+    """,
+    ),
+    (
+        "threads: which thread (developing storyline) each story is in",
+        """
+    CREATE TABLE thread_links (
+        story_id TEXT PRIMARY KEY,                -- a story_links.story_id
+        thread_id TEXT NOT NULL,                  -- the id of the thread's founding story
+        linked_at TEXT NOT NULL
+    );
+    CREATE INDEX thread_links_thread ON thread_links(thread_id);
+    CREATE VIEW threads AS
+        SELECT t.thread_id AS id, count(DISTINCT t.story_id) AS n_stories, count(*) AS n_articles,
+               count(DISTINCT a.outlet) AS n_outlets,
+               min(a.published) AS first_published, max(a.published) AS last_published,
+               (SELECT title FROM articles WHERE id = t.thread_id) AS title
+        FROM thread_links t
+        JOIN story_links l ON l.story_id = t.story_id
+        JOIN articles a ON a.id = l.article_id
+        GROUP BY t.thread_id;
     """,
     ),
 ]
@@ -625,6 +647,56 @@ class SQLiteStore:
             PersonLink(r["article_id"], r["name"], r["person"], r["key"], tuple(json.loads(r["roles"]))) for r in rows
         ]
         return sorted(found, key=lambda link: (link.article_id, link.name))
+
+    # ------------------------------------------------------------------ threads
+
+    def put_thread_links(self, links: Iterable[ThreadLink]) -> None:
+        todo = list(links)
+        with self.transaction() as db:
+            stories = sorted({link.story_id for link in todo})
+            present: set[str] = set()
+            for start in range(0, len(stories), 500):
+                chunk = stories[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                present.update(
+                    r[0]
+                    for r in db.execute(f"SELECT DISTINCT story_id FROM story_links WHERE story_id IN ({marks})", chunk)
+                )
+            missing = [s for s in stories if s not in present]
+            if missing:
+                raise KeyError(f"no stored article in story: {', '.join(missing[:5])}")
+            db.executemany(
+                "INSERT OR REPLACE INTO thread_links VALUES (?,?,?)",
+                [(link.story_id, link.thread_id, now()) for link in todo],
+            )
+
+    def thread_links(self, *, thread_id: str | None = None, story_ids: Iterable[str] | None = None) -> ThreadLinks:
+        if story_ids is not None:
+            wanted = sorted(set(story_ids))
+            found: ThreadLinks = []
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                rows = self.conn.execute(
+                    f"SELECT story_id, thread_id FROM thread_links WHERE story_id IN ({','.join('?' * len(chunk))})"
+                    " AND (? IS NULL OR thread_id = ?)",
+                    [*chunk, thread_id, thread_id],
+                ).fetchall()
+                found += [ThreadLink(r[0], r[1]) for r in rows]
+            return sorted(found, key=lambda link: (link.thread_id, link.story_id))
+        rows = self.conn.execute(
+            "SELECT story_id, thread_id FROM thread_links WHERE (? IS NULL OR thread_id = ?)"
+            " ORDER BY thread_id, story_id",
+            (thread_id, thread_id),
+        ).fetchall()
+        return [ThreadLink(r[0], r[1]) for r in rows]
+
+    def threads(self, *, limit: int = 50, offset: int = 0) -> ThreadSummaries:
+        rows = self.conn.execute(
+            """SELECT id, title, n_stories, n_articles, n_outlets, first_published, last_published FROM threads
+               ORDER BY last_published IS NULL, last_published DESC, id LIMIT ? OFFSET ?""",
+            (int(limit), int(offset)),
+        ).fetchall()
+        return [ThreadSummary(*tuple(r)) for r in rows]
 
     def close(self) -> None:
         self.conn.close()

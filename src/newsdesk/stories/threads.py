@@ -18,7 +18,7 @@ reports say is what identifies it):
 * **terms**: rare content words;
 * **numbers**: the numbers that identify an event — never years (background)
   nor small counts, and round figures weigh less than exact ones;
-* **days**: the calendar days the articles mention (``--11-13``).
+* **days**: the calendar days the articles name (``--11-13``, "on Sunday").
 
 Two stories are one thread when the weighted mean of the four cosines
 reaches ``thread_threshold`` and, when both are dated, the later one starts
@@ -87,20 +87,17 @@ def _name_weight(key: str) -> float:
 
 
 def _days(article: Article) -> set[str]:
-    """The calendar days an article names, less its own publication day.
+    """The calendar days an article names ("on 13 November", "on Sunday" resolved), as ``MM-DD``.
 
-    A later report names the day of the event it follows ("on 13 November");
-    its own day ("on Sunday", a dateline) is shared by all the news of that
-    day, so it is left out.
+    The first reports name the day of the event (often as "on Sunday", resolved
+    from the publication date); later ones name it back ("the November 2
+    collapse"). Months, years and weeks are too coarse to tell events apart.
     """
-    own = (article.published or "")[5:10]
     out = set()
     for ref in article.dates:
         match = _DAY.match(ref.value or "")
-        if match and ref.relative_to != "published":
-            day = f"{match.group(1)}-{match.group(2)}"
-            if day != own:
-                out.add(day)
+        if match:
+            out.add(f"{match.group(1)}-{match.group(2)}")
     return out
 
 
