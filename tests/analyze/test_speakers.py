@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from newsdesk import Article
+from newsdesk import Article, Entity, Pipeline
+from newsdesk.analyze.nlp import parse
+from newsdesk.analyze.quotes import find_quotes
 
 Analyse = Callable[..., Article]
 
@@ -124,6 +126,18 @@ def speakers(article: Article) -> list[str | None]:
             "Jennifer Holm, the harbour master, met Ms Sarah Berg, the mayor. " + _BOATS + "“We are ready,” she said.",
             [None],
         ),
+        # a person named once, sentences away (a photo caption), is no match for the one the passage is about
+        (
+            "Daniel Hart has studied the railways for decades. Mr Hart wrote three books about the porters. "
+            "Mr Hart says the porters changed the country.\n\nOmar Tesk, a retired porter, looks at the photos.\n\n"
+            "The delegation's trip drew national attention. “These men were smart,” he says.",
+            ["Daniel Hart"],
+        ),
+        (
+            "Daniel Hart has studied the railways for decades. Mr Hart wrote three books about the porters.\n\n"
+            "Omar Tesk, a retired porter, looks at the photos. “These men were smart,” he says.",
+            ["Omar Tesk"],
+        ),
         # an epithet for the person the sentences before were about
         (
             "Guenther Holm founded the shipyard in 1990. Holm is aware that the market is small.\n\n"
@@ -181,3 +195,13 @@ def test_speakers_document_owner_and_via(analyse: Analyse, text: str, speaker: s
     (quote,) = [q for q in analyse(text).quotes if q.kind != "indirect"]
     assert quote.speaker == speaker
     assert (quote.via.text if quote.via else None) == via
+
+
+def test_speakers_titled_name_taken_for_an_organisation_is_a_person(pipeline: Pipeline) -> None:
+    """A speaker the entity model took for an organisation but whose name carries a title is that person."""
+    text = "Hereditary Chief Tomas Arnak said the camp was peaceful.\n\n“Nobody was aggressive,” he said."
+    (doc,) = parse(pipeline.nlp, [text], max_chars=10_000)
+    name = "Hereditary Chief Tomas Arnak"
+    article = Article(id="x", source="x.txt", text=text, entities=(Entity(name, "ORG", ((0, len(name)),)),))
+    direct = [q for q in find_quotes(article, doc).quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Tomas Arnak"]

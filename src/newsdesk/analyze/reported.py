@@ -35,6 +35,7 @@ _OBJECT_CLASSES = frozenset({"speech", "stance", "evidence"})
 _CLAUSE_CLASSES = frozenset({"speech", "stance", "evidence", "belief", "intent"})
 _TO_CLAUSE_CLASSES = frozenset({"intent"})
 _OBJECT_PREPS = frozenset({"for", "over", "as", "about", "against", "on", "of"})
+_REASON_PREPS = frozenset({"for", "as", "over", "about", "against"})
 _NOT_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "who"})
 
 
@@ -113,7 +114,8 @@ def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int
         parts = [*phrasal[0].children, *(c for c in children if c.dep_ == "xcomp")]
     if not parts or all(p.pos_ == "PRON" and p.n_lefts + p.n_rights == 0 for p in parts):
         return None
-    reasons = [p for p in parts if p.dep_ == "prep" and p.lower_ in {"for", "as", "over", "about", "against"}]
+    # "called the citation a ploy", "criticized the union for …": a judgement of the object is what was said
+    reasons = [p for p in parts if p.dep_ == "oprd" or (p.dep_ == "prep" and p.lower_ in _REASON_PREPS)]
     if parts[0].dep_ == "dobj" and not reasons and not _proposition(parts[0], classes):
         return None  # "Esper rejected the report": the content of "rejected" is a thing, not what was said
     return _subtree_run(doc, parts)
@@ -222,17 +224,14 @@ def reported_speech(
                 via=speaker.via,
             ),
         )
-        weak[span] = not classes & _SPEECH_CLASSES if found is None else False
+        weak[span] = "speech" not in classes if found is None else False  # only speech reports a source of its own
     return _outer_only(list(out.values()), weak)
-
-
-_SPEECH_CLASSES = frozenset({"speech", "stance", "evidence"})
 
 
 def _outer_only(quotes: list[Quote], weak: dict[tuple[int, int], bool]) -> list[Quote]:
     """Drop an attribution told inside another's content when it adds no source of its own: the same
-    speaker ("Stein said she plans to …" is Stein's one report), or a belief or a plan inside someone's
-    speech ("Clinton said she thinks …")."""
+    speaker ("Stein said she plans to …" is Stein's one report), or anything but speech inside someone's
+    report, a belief, plan, judgement or finding ("Clinton said she thinks …")."""
     kept = []
     for q in quotes:
         assert q.cue_span is not None

@@ -105,6 +105,7 @@ class Speakers:
         self._sentences: list[Any] | None = None
         self._sentence_starts: list[int] = []
         self._pronouns: dict[int, str | None] = {}  # resolved pronouns by token index (chains reuse them)
+        self._last_back = 0  # how many narrative sentences back the last search found its referent
         for s, e, ent in spans:
             if ent.label in _PERSON_LABELS or self._titled(s, e):
                 person = self._people.setdefault(ent.name, _Person(ent))
@@ -380,8 +381,8 @@ class Speakers:
         self._pronouns[pronoun.i] = None  # a chain never loops back to itself
         person = word in _HE | _SHE
         found = self._search(pronoun, word, person, _LOOKBACK_SENTENCES)
-        if found is None and person:
-            found = self._most_present(pronoun, word)
+        if person and (found is None or (self._last_back >= 1 and self._passing(found, pronoun))):
+            found = self._most_present(pronoun, word) or found
         self._pronouns[pronoun.i] = found
         return found
 
@@ -495,12 +496,19 @@ class Speakers:
                 if found is None:
                     continue
                 (subjects if subject else others).append(found)
+            self._last_back = narrative
             if subjects:  # in the pronoun's own sentence the nearest, before it the main one
                 return subjects[-1] if back == 0 else subjects[0]
             if others and (back == 0 or want_person):
                 return others[-1] if back == 0 else others[0]
             narrative += told
         return None
+
+    def _passing(self, name: str, anchor: Token) -> bool:
+        """A person named once before ``anchor`` (a photo caption, a passing mention): no match for the
+        passage's subject when the pronoun is sentences away from them."""
+        person = self._people.get(name)
+        return person is not None and sum(s < anchor.idx for s, _ in person.entity.mentions) <= 1
 
     def _unlisted_person(self, tok: Token, word: str, *, speaks: bool, near: bool = False) -> str | None:
         """A proper-noun subject the entity model missed (or mislabelled) as a referent."""
@@ -539,6 +547,8 @@ class Speakers:
             speaks = "speech" in cue_classes(tok.head)  # whoever "said" is a source, named or not
             if tok.pos_ == "PROPN" and (entity is None or (speaks and entity.label in {"GPE", "LOC"})):
                 return self._unlisted_person(tok, word, speaks=speaks, near=near and not tok.is_upper)
+            if tok.pos_ == "PROPN" and speaks and entity is not None and _titled_name(entity.name):
+                return _after_title(entity.name)  # "Hereditary Chief Na'moks said", taken for an organisation
             if tok.pos_ == "NOUN" and tok.tag_ == "NN" and person_noun(tok.lower_):
                 if (word in _HE and tok.lower_ in FEMALE_WORDS) or (word in _SHE and tok.lower_ in MALE_WORDS):
                     return None
@@ -556,6 +566,19 @@ class Speakers:
             a, b = mention_bounds(tok)
             return self._appos_name(tok) or str(self.doc[a:b].text)
         return None
+
+
+def _titled_name(name: str) -> bool:
+    """A name that carries a personal title before its last word ("Hereditary Chief Na'moks")."""
+    words = name.split()
+    return len(words) >= 2 and any(w.lower().rstrip(".") in TITLE_NOUNS | HONORIFICS for w in words[:-1])
+
+
+def _after_title(name: str) -> str:
+    """The name after its last title word: "Wet'suwet'en Hereditary Chief Na'moks" → "Na'moks"."""
+    words = name.split()
+    last = max(i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLE_NOUNS | HONORIFICS)
+    return " ".join(words[last + 1 :])
 
 
 def _may_be_person(word: str) -> bool:
