@@ -8,7 +8,7 @@ links that must render as inert text.
 from __future__ import annotations
 
 from newsdesk import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote, Store, article_id
-from newsdesk.model import StoryLink
+from newsdesk.model import StoryLink, ThreadLink
 
 
 def at(text: str, part: str, nth: int = 0) -> tuple[int, int]:
@@ -196,9 +196,15 @@ def story_links() -> list[StoryLink]:
     return [StoryLink(harbour().id, ferry), StoryLink(coast().id, ferry), StoryLink(hostile().id, hostile().id)]
 
 
+def thread_links() -> list[ThreadLink]:
+    """Each story is a thread of its own (a thread's page shows it as a one-story timeline)."""
+    return [ThreadLink(harbour().id, harbour().id), ThreadLink(hostile().id, hostile().id)]
+
+
 def fill(store: Store) -> Store:
-    """Put the fixture articles and their stories in ``store``."""
+    """Put the fixture articles, their stories and their threads in ``store``."""
     for article in fixtures():
         store.put(article)
     store.put_story_links(story_links())
+    store.put_thread_links(thread_links())
     return store

@@ -427,3 +427,28 @@ def test_api_over_a_memory_store(tmp_path: Path) -> None:
         assert len(c.get(f"/api/stories/{harbour().id}").json()["articles"]) == 2
         assert {h["kind"] for h in c.get("/api/search", params={"q": "insult"}).json()["items"]} == {"quote", "article"}
         assert json.loads(c.get(f"/api/articles/{coast().id}").text)["outlet"] == "Coast Wire"
+
+
+def test_api_threads_list_the_desks_storylines(client: TestClient) -> None:
+    body = client.get("/api/threads").json()
+    assert [t["id"] for t in body["items"]] == [hostile().id, harbour().id]  # newest first
+    ferry = body["items"][1]
+    assert (ferry["n_stories"], ferry["n_articles"], ferry["n_outlets"]) == (1, 2, 2)
+    assert ferry["href"] == f"/threads/{harbour().id}" and ferry["title"] == harbour().title
+    assert client.get("/api/threads", params={"limit": 1, "offset": 1}).json()["next_offset"] is None
+
+
+def test_api_thread_has_its_stories_with_briefs_and_changes(client: TestClient) -> None:
+    body = client.get(f"/api/threads/{harbour().id}").json()
+    assert body["title"] == harbour().title and body["n_stories"] == 1 and body["n_articles"] == 2
+    (story,) = body["stories"]
+    assert story["href"] == f"/stories/{harbour().id}" and story["brief"]
+    assert all(c["href"].startswith("/articles/") for line in story["brief"] for c in line["cites"])
+    assert "Piet Varga" in story["new_speakers"] and story["moved"] == []
+    assert any("passengers" in f for f in story["new_figures"])
+
+
+@pytest.mark.parametrize("bad", ["0000000000000000", "nothing-here"])
+def test_api_thread_unknown(client: TestClient, bad: str) -> None:
+    response = client.get(f"/api/threads/{bad}")
+    assert response.status_code == 404 and response.json()["error"] == f"no thread {bad!r}"

@@ -231,6 +231,8 @@ def test_browser_upload_shows_progress_and_the_new_article(page: Watched) -> Non
 HOSTILE_PATHS = [
     "/",
     f"/stories/{hostile().id}",
+    "/threads",
+    f"/threads/{hostile().id}",
     f"/articles/{hostile().id}",
     f"/articles/{hostile().id}?hl=0-40",
     "/entities/" + quote(HOSTILE_NAME, safe=""),
@@ -277,3 +279,38 @@ def test_browser_docs_work_offline(page: Watched) -> None:
     p.locator(".opblock-summary-path", has_text="/api/search").first.wait_for(timeout=30_000)
     assert p.locator(".opblock").count() >= 8
     page.clean()
+
+
+def test_browser_thread_page_shows_a_storyline_and_what_changed(browser: Any, tmp_path: Path, pipeline: Any) -> None:
+    """A dam burst, the inquiry, the chief's resignation: one thread of three stories, as a timeline."""
+    from newsdesk import StoryLink, ThreadLink, read
+
+    from ..stories.conftest import THREADS
+
+    names = ("sallow-dam-burst", "sallow-dam-inquiry", "sallow-dam-resignation")
+    store = SQLiteStore(tmp_path / "desk.db")
+    articles = {Path(a.source).stem: a for a in pipeline.pipe(read([THREADS / f"{n}.txt" for n in names]))}
+    for a in articles.values():
+        store.put(a)
+    store.put_story_links([StoryLink(a.id, a.id) for a in articles.values()])  # three stories
+    first = articles["sallow-dam-burst"].id
+    store.put_thread_links([ThreadLink(a.id, first) for a in articles.values()])
+    store.close()
+    with running_server(tmp_path / "desk.db", tmp_path / "uploads") as url:
+        context = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900})
+        watched = Watched(context.new_page(), url)
+        p = watched.page
+        p.goto("/threads")
+        rows = p.locator("table.threads tbody tr")
+        assert rows.count() == 1 and "3" in rows.first.inner_text()
+        rows.first.get_by_role("link").click()
+        p.wait_for_url(f"**/threads/{first}")
+        stories = p.locator("li.thread-story")
+        assert stories.count() == 3
+        assert "Marrow Creek" in stories.nth(0).locator("h2").inner_text()  # oldest first
+        assert "Anton Reeve" in stories.nth(1).locator("dl.changes").inner_text()  # a new speaker
+        assert "37 → 41" in stories.nth(2).locator("dl.changes").inner_text()  # the toll moved
+        stories.nth(1).locator("a.cite-link").first.click()  # a brief sentence leads to its article
+        p.wait_for_url("**/articles/*?hl=*#hl")
+        watched.clean()
+        context.close()

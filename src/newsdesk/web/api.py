@@ -28,8 +28,11 @@ from newsdesk.web.schemas import (
     PastedArticle,
     StoryOut,
     StoryRow,
+    ThreadOut,
+    ThreadRow,
 )
 from newsdesk.web.storyview import story_out, story_rows, story_view
+from newsdesk.web.threadview import thread_out, thread_rows
 from newsdesk.web.views import article_rows, entity_view, job_view, search_hits
 
 __all__ = ["MAX_FILES", "read_ingest_request", "router"]
@@ -88,6 +91,19 @@ def get_story(store: StoreDep, story_id: Annotated[str, Path(max_length=64)]) ->
     if view is None:
         raise HTTPException(404, f"no story {story_id!r}")
     return story_out(view)
+
+
+@router.get("/threads", summary="Threads (developing storylines: stories that follow one another), newest first")
+def list_threads(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page[ThreadRow]:
+    return thread_rows(store, limit=limit, offset=offset)
+
+
+@router.get("/threads/{thread_id}", summary="A thread: its stories in time order, each with its brief and what changed")
+def get_thread(store: StoreDep, thread_id: Annotated[str, Path(max_length=64)]) -> ThreadOut:
+    thread = thread_out(store, thread_id)
+    if thread is None:
+        raise HTTPException(404, f"no thread {thread_id!r}")
+    return thread
 
 
 @router.get("/articles", summary="Stored articles, newest first")

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from newsdesk.web.api import JobsDep, Limit, Offset, StoreDep, read_ingest_request
 from newsdesk.web.storyview import story_out, story_rows, story_view
 from newsdesk.web.templating import templates
+from newsdesk.web.threadview import thread_out, thread_rows
 from newsdesk.web.views import article_rows, article_view, entity_view, job_view, search_hits
 
 __all__ = ["router"]
@@ -41,6 +42,19 @@ def story(request: Request, store: StoreDep, story_id: Annotated[str, Path(max_l
         raise HTTPException(404, f"no story {story_id!r}")
     out = story_out(view)
     return _render(request, "story.html", story=out, timeline_json=[e.model_dump() for e in out.timeline])
+
+
+@router.get("/threads")
+def threads(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Response:
+    return _render(request, "threads.html", page=thread_rows(store, limit=limit, offset=offset))
+
+
+@router.get("/threads/{thread_id}")
+def thread(request: Request, store: StoreDep, thread_id: Annotated[str, Path(max_length=64)]) -> Response:
+    view = thread_out(store, thread_id)
+    if view is None:
+        raise HTTPException(404, f"no thread {thread_id!r}")
+    return _render(request, "thread.html", thread=view)
 
 
 @router.get("/articles")

@@ -310,3 +310,56 @@ class StoryOut(BaseModel):
     figures: list[StoryFigure]
     coverage: list[StoryCoverage]
     graph: StoryGraph
+
+
+# --------------------------------------------------------------------------- threads
+
+
+class ThreadRow(BaseModel):
+    """A thread (a developing storyline: stories that follow one another) in the listing."""
+
+    id: str
+    title: str = Field(description="The title of its founding article.")
+    n_stories: int
+    n_articles: int
+    n_outlets: int
+    first: str | None = Field(description="Earliest publication date of its articles.")
+    last: str | None = Field(description="Latest publication date of its articles.")
+    href: str
+
+
+class ThreadFigureMove(BaseModel):
+    """A quantity whose value moved since an earlier story of the thread (a death toll rising)."""
+
+    measure: str = Field(description="What is counted, or the unit.")
+    before: str = Field(description="As the last story that gave it reported it.")
+    after: str
+
+
+class ThreadStory(BaseModel):
+    """One story of a thread: its brief's first sentences and what it changed."""
+
+    id: str
+    title: str = Field(description="The story's headline.")
+    first: str | None
+    last: str | None
+    outlets: list[str]
+    n_articles: int
+    brief: list[BriefLine] = Field(description="The first sentences of its sourced brief.")
+    new_speakers: list[str] = Field(description="People quoted for the first time in the thread.")
+    new_figures: list[str] = Field(description="Figures reported for the first time in the thread.")
+    moved: list[ThreadFigureMove] = Field(description="Figures whose value moved since an earlier story.")
+    href: str
+
+
+class ThreadOut(BaseModel):
+    """A thread: its stories in time order (the latest 30 at most), each with its brief and changes."""
+
+    id: str
+    title: str
+    first: str | None
+    last: str | None
+    outlets: list[str]
+    n_stories: int
+    n_articles: int
+    stories: list[ThreadStory]
