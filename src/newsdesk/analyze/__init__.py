@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsdesk.analyze.amounts import find_amounts
 from newsdesk.analyze.dates import find_dates
@@ -23,9 +23,13 @@ from newsdesk.analyze.quotes import find_quotes
 from newsdesk.model import Article, Failure
 from newsdesk.settings import Settings
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 __all__ = ["STAGES", "ModelNotFound", "Pipeline", "Stage", "sentence_spans"]
 
-StageFunc = Callable[[Article, Any, Settings], Article]
+StageFunc = Callable[[Article, "Doc", Settings], Article]
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ STAGES: dict[str, Stage] = {
 """Every available stage, in the order they run by default."""
 
 
-def sentence_spans(text: str, doc: Any) -> tuple[tuple[int, int], ...]:
+def sentence_spans(text: str, doc: Doc) -> tuple[tuple[int, int], ...]:
     """Sentence offsets from the parse, trimmed of surrounding whitespace, empty ones dropped."""
     spans = []
     for sent in doc.sents:
@@ -81,10 +85,10 @@ class Pipeline:
                 raise ValueError(f"Stage {name!r} needs {', '.join(missing)} to run before it")
             seen.append(name)
         self.stages = tuple(STAGES[n] for n in self.settings.stages)
-        self._nlp: Any = None
+        self._nlp: Language | None = None
 
     @property
-    def nlp(self) -> Any:
+    def nlp(self) -> Language:
         """The spaCy pipeline, loaded on first use.
 
         Raises:
@@ -94,7 +98,7 @@ class Pipeline:
             self._nlp = load_model(self.settings.model)
         return self._nlp
 
-    def run(self, article: Article, doc: Any) -> Article:
+    def run(self, article: Article, doc: Doc) -> Article:
         """Run the stages over an article whose text ``doc`` is the parse of."""
         article = article.copy_with(sentences=sentence_spans(article.text, doc))
         for stage in self.stages:

@@ -24,13 +24,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsdesk.analyze.timex import MONTHS, calendar_spans
 from newsdesk.model import Amount, Article
 from newsdesk.settings import Settings
 
-__all__ = ["CURRENCY_SIGNS", "CURRENCY_WORDS", "find_amounts", "read_amounts"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["CURRENCY_SIGNS", "CURRENCY_WORDS", "extract_amounts", "find_amounts", "read_amounts"]
 
 CURRENCY_SIGNS: dict[str, str] = {
     "$": "USD",
@@ -345,7 +348,7 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
-def _tokens_at(doc: Any, start: int, end: int) -> list[Any]:
+def _tokens_at(doc: Doc | None, start: int, end: int) -> list[Token]:
     """The tokens whose text overlaps ``[start, end)``, found by bisection (token ends only grow),
     not by walking the whole document for every figure."""
     if doc is None:
@@ -368,10 +371,10 @@ def _tokens_at(doc: Any, start: int, end: int) -> list[Any]:
     return found
 
 
-def _counted(doc: Any, found: _Found, text: str) -> tuple[str | None, str | None]:
+def _counted(doc: Doc | None, found: _Found, text: str) -> tuple[str | None, str | None]:
     """(unit, counts): the noun a figure counts, from the parse ("28,500 US troops" → troops, "US troops")."""
     toks = _tokens_at(doc, found.start, found.end)
-    if not toks:
+    if not toks or doc is None:
         return None, None
     last = toks[-1]
     for tok in reversed(toks):
@@ -391,7 +394,7 @@ def _counted(doc: Any, found: _Found, text: str) -> tuple[str | None, str | None
 _NAME_WORD_BEFORE = re.compile(r"(?:\b(?:No|Nos|no|version|Version|v)\.?|#|['’]|[A-Za-z]-)\s?$")
 
 
-def _name_numbers(text: str, found: list[_Found], doc: Any) -> set[str]:
+def _name_numbers(text: str, found: list[_Found], doc: Doc | None) -> set[str]:
     """Numbers the article uses as names: "Boeing 737", "iPhone 4", "No. 1", "DC-9", "version 10.4".
 
     A number right after a proper noun (or "No.", "version", a letter and a
@@ -424,7 +427,7 @@ def _name_numbers(text: str, found: list[_Found], doc: Any) -> set[str]:
     return names
 
 
-def _context(doc: Any, found: _Found) -> str | None:
+def _context(doc: Doc, found: _Found) -> str | None:
     """The subject of the clause that holds a figure: whose figure it is."""
     toks = _tokens_at(doc, found.start, found.end)
     if not toks:
@@ -451,7 +454,7 @@ def _approximate(text: str, found: _Found) -> bool:
     return found.approximate or bool(re.search(rf"\b{_APPROX}\s*$", before, re.IGNORECASE))
 
 
-def _worth_listing(doc: Any, found: _Found, text: str, unit: str | None) -> bool:
+def _worth_listing(doc: Doc | None, found: _Found, text: str, unit: str | None) -> bool:
     """Written numbers count something new; durations and ages-as-durations are times, not figures."""
     if unit in _TIME_UNITS and found.unit is None:
         after = text[found.end : found.end + 40]
@@ -474,7 +477,7 @@ def _worth_listing(doc: Any, found: _Found, text: str, unit: str | None) -> bool
     return bool(toks) and toks[-1].dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "npadvmod"}
 
 
-def read_amounts(text: str, doc: Any = None) -> list[Amount]:
+def read_amounts(text: str, doc: Doc | None = None) -> list[Amount]:
     """Every figure of ``text`` worth listing; ``doc`` (its spaCy parse) adds what they count and whose they are.
 
     Without a parse, written numbers are not listed (whether they count
@@ -520,6 +523,15 @@ def read_amounts(text: str, doc: Any = None) -> list[Amount]:
     return amounts
 
 
-def find_amounts(article: Article, doc: Any, settings: Settings | None = None) -> Article:
-    """The amounts stage: fill ``article.amounts`` from the text and its parse."""
-    return article.copy_with(amounts=tuple(read_amounts(article.text, doc)))
+def extract_amounts(doc: Doc) -> tuple[Amount, ...]:
+    """Every figure of a parsed text worth listing, with what it counts and whose it is.
+
+    The one implementation behind the amounts stage and the spaCy component
+    ``newsdesk_amounts``: a pure function of the parse, offsets into ``doc.text``.
+    """
+    return tuple(read_amounts(doc.text, doc))
+
+
+def find_amounts(article: Article, doc: Doc, settings: Settings | None = None) -> Article:
+    """The amounts stage: fill ``article.amounts`` from the parse ``doc`` of ``article.text``."""
+    return article.copy_with(amounts=extract_amounts(doc))

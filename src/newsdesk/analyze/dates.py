@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsdesk.analyze.timex import MONTHS, WEEKDAYS, Timex, find_timexes
 from newsdesk.model import Article, DateRef
 from newsdesk.settings import Settings
 
-__all__ = ["find_dates", "read_dates"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["extract_dates", "find_dates", "publication_date", "read_dates"]
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|'ll|shall|would|going\s+to|due\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|planned|is\s+to|are\s+to"
@@ -67,7 +70,7 @@ def _shift_month(d: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _is_future(doc: Any, text: str, timex: Timex) -> bool:
+def _is_future(doc: Doc | None, text: str, timex: Timex) -> bool:
     """Does the clause holding ``timex`` speak of the future?
 
     Cues: a future or conditional auxiliary ("will", "would"), "due/set/
@@ -273,10 +276,11 @@ def _safe_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _publication(article: Article, settings: Settings | None) -> date | None:
-    raw = article.published or (settings.published if settings else None)
-    if not raw:
-        return None
+def publication_date(raw: str | date | None) -> date | None:
+    """The day of a publication date as readers give it ("2024-03-05", "2024-03-05T09:30:00Z");
+    None for none, or for one that is no ISO date (an article's metadata is not trusted to be)."""
+    if raw is None or isinstance(raw, date):
+        return raw
     try:
         return date.fromisoformat(raw[:10])
     except ValueError:
@@ -301,7 +305,7 @@ def _clock(t: Timex, day: str | None) -> str | None:
     return f"{day}T{hh:02d}:{mm:02d}" if day else f"T{hh:02d}:{mm:02d}"
 
 
-def read_dates(text: str, published: date | None, doc: Any = None) -> list[DateRef]:
+def read_dates(text: str, published: date | None, doc: Doc | None = None) -> list[DateRef]:
     """Every time expression of ``text`` with its value, counted from ``published`` where it needs an anchor."""
     timexes = find_timexes(text)
     refs: list[DateRef] = []
@@ -335,6 +339,18 @@ def read_dates(text: str, published: date | None, doc: Any = None) -> list[DateR
     return refs
 
 
-def find_dates(article: Article, doc: Any, settings: Settings | None = None) -> Article:
-    """The dates stage: fill ``article.dates``, anchored on the publication date when there is one."""
-    return article.copy_with(dates=tuple(read_dates(article.text, _publication(article, settings), doc)))
+def extract_dates(doc: Doc, *, published: str | date | None = None) -> tuple[DateRef, ...]:
+    """Every time expression of a parsed text with its value, counted from ``published`` where it needs an anchor.
+
+    The one implementation behind the dates stage and the spaCy component
+    ``newsdesk_dates``: a pure function of the parse and the publication date
+    (a ``date`` or an ISO string; one that is no date counts as none).
+    """
+    return tuple(read_dates(doc.text, publication_date(published), doc))
+
+
+def find_dates(article: Article, doc: Doc, settings: Settings | None = None) -> Article:
+    """The dates stage: fill ``article.dates``, anchored on the publication date when there is one
+    (the article's, else the one the settings assume)."""
+    published = article.published or (settings.published if settings else None)
+    return article.copy_with(dates=extract_dates(doc, published=published))

