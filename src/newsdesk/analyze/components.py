@@ -1,0 +1,154 @@
+"""spaCy components: newsdesk's extractors on anyone's English pipeline.
+
+::
+
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("newsdesk_entities")
+    nlp.add_pipe("newsdesk_quotes")
+    nlp.add_pipe("newsdesk_dates", config={"published": "2024-03-05"})
+    doc = nlp(text)
+    for q in doc._.quotes:
+        print(q.speaker, q.cue, q.span)
+
+The factories are registered through the ``spacy_factories`` entry point of
+the package (so ``add_pipe`` and ``spacy.load`` of a saved pipeline find them
+without an import), and by importing this module. Each component calls the
+same extractor function as the newsdesk :class:`~newsdesk.analyze.Pipeline`
+stage of its name (``extract_entities``, ``extract_amounts``, …): one
+implementation. Results are kept on the doc as plain data (see
+:mod:`newsdesk.analyze.docdata`), so they survive ``nlp.pipe(n_process=2)``.
+
+What a component needs and what it adds are declared to spaCy
+(``requires``/``assigns``, shown by ``nlp.analyze_pipes()``); a component
+whose newsdesk input is missing (``newsdesk_quotes`` without
+``newsdesk_entities`` before it) stops with an error that says which
+component to add.
+
+The publication date, which anchors relative dates ("on Thursday"), is taken
+from ``doc._.published`` when set, else from the ``published`` keyword of the
+call (``nlp.pipe(texts, component_cfg={"newsdesk_dates": {"published": …}})``),
+else from the component's config (``add_pipe(..., config={"published": …})``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsdesk.analyze.amounts import extract_amounts
+from newsdesk.analyze.dates import extract_dates, publication_date
+from newsdesk.analyze.docdata import amounts_of, dates_of, entities_of, events_of, put, quotes_of
+from newsdesk.analyze.entities import extract_entities
+
+__all__ = ["FACTORIES", "AmountsComponent", "DatesComponent", "EntitiesComponent"]
+
+_EXTENSIONS = {
+    "entities": entities_of,
+    "quotes": quotes_of,
+    "amounts": amounts_of,
+    "dates": dates_of,
+    "events": events_of,
+}
+
+
+def _register_extensions() -> None:
+    """The ``Doc`` extensions: ``doc._.published`` (set by the user) and the getters over the kept records.
+
+    Raises:
+        ValueError: when another package holds one of the names.
+    """
+    if not Doc.has_extension("published"):
+        Doc.set_extension("published", default=None)
+    for name, getter in _EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, getter=getter)
+        elif Doc.get_extension(name)[2] is not getter:
+            raise ValueError(f"doc._.{name} is already registered by another package; newsdesk's components need it")
+
+
+_register_extensions()
+
+
+def _published(doc: Doc, *choices: str | date | None) -> date | None:
+    """The publication date for this doc: ``doc._.published``, else the first of ``choices`` given.
+
+    Raises:
+        ValueError: for a given date that is no ISO date.
+    """
+    for raw in (doc._.published, *choices):
+        if raw is None or raw == "":
+            continue
+        day = publication_date(raw)
+        if day is None:
+            raise ValueError(f"publication date {raw!r} is no ISO date (YYYY-MM-DD)")
+        return day
+    return None
+
+
+class EntitiesComponent:
+    """``newsdesk_entities``: ``doc._.entities``, one per real entity, with its canonical name."""
+
+    def __init__(self, name: str = "newsdesk_entities") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        put(doc, "entities", extract_entities(doc))
+        return doc
+
+
+class AmountsComponent:
+    """``newsdesk_amounts``: ``doc._.amounts``, every figure with its value, unit and what it counts."""
+
+    def __init__(self, name: str = "newsdesk_amounts") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        put(doc, "amounts", extract_amounts(doc))
+        return doc
+
+
+class DatesComponent:
+    """``newsdesk_dates``: ``doc._.dates``, every time expression resolved against the publication date.
+
+    Raises:
+        ValueError: at construction, for a configured ``published`` that is no ISO date.
+    """
+
+    def __init__(self, name: str = "newsdesk_dates", *, published: str | None = None) -> None:
+        self.name = name
+        self.published = published
+        if published and publication_date(published) is None:
+            raise ValueError(f"{name}: published {published!r} is no ISO date (YYYY-MM-DD)")
+
+    def __call__(self, doc: Doc, *, published: str | None = None) -> Doc:
+        put(doc, "dates", extract_dates(doc, published=_published(doc, published, self.published)))
+        return doc
+
+
+_PARSE = ["token.dep", "token.head", "token.tag", "token.lemma"]
+
+
+@Language.factory("newsdesk_entities", requires=["doc.ents", "token.tag"], assigns=["doc._.entities"])
+def make_entities(nlp: Language, name: str) -> EntitiesComponent:
+    """The ``newsdesk_entities`` factory."""
+    return EntitiesComponent(name)
+
+
+@Language.factory("newsdesk_amounts", requires=[*_PARSE, "token.ent_type"], assigns=["doc._.amounts"])
+def make_amounts(nlp: Language, name: str) -> AmountsComponent:
+    """The ``newsdesk_amounts`` factory."""
+    return AmountsComponent(name)
+
+
+@Language.factory(
+    "newsdesk_dates", requires=[*_PARSE, "doc.sents"], assigns=["doc._.dates"], default_config={"published": None}
+)
+def make_dates(nlp: Language, name: str, published: str | None) -> DatesComponent:
+    """The ``newsdesk_dates`` factory; ``published`` (ISO date) anchors relative dates for every doc."""
+    return DatesComponent(name, published=published)
+
+
+FACTORIES = ("newsdesk_entities", "newsdesk_amounts", "newsdesk_dates")
+"""The component names newsdesk registers with spaCy (and declares as ``spacy_factories`` entry points)."""
