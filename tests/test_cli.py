@@ -95,7 +95,7 @@ def test_cli_ingest_twice_is_a_no_op(runner: CliRunner, tmp_path: Path) -> None:
     listing = runner.invoke(main, ["list", "--db", db, "--format", "jsonl"])
     rows = jsonl(listing.stdout)
     assert len(rows) == 5 and len({r["id"] for r in rows}) == 5
-    assert rows[0]["published"] == "2024-03-06"
+    assert rows[0]["published"] == "2024-03-06T08:15:00+01:00"  # the page gives the time and zone
 
 
 def test_cli_show_by_id_and_prefix(runner: CliRunner, tmp_path: Path) -> None:

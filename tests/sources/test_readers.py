@@ -90,7 +90,7 @@ def test_readers_html_and_gzipped_html(tmp_path: Path) -> None:
     assert a.title == "Ferry fares to rise in May"  # site name cut from the page title
     assert a.outlet == "Harbour Gazette"
     assert a.authors == ("Ann Lee",)
-    assert a.published == "2024-03-05"
+    assert a.published == "2024-03-05T10:00:00+00:00"  # time and zone as the page gives them
     assert "READ MORE" not in a.text and "Home" not in a.text
     assert "third in two years" in a.text
 

@@ -27,7 +27,7 @@ def test_warc_one_article_per_html_response(tmp_path: Path, compressed: bool) ->
         "Dock workers vote to strike over night shifts",
         "New bridge to Lantern Islands approved",
     ]
-    assert [a.published for a in articles] == ["2024-03-05", "2024-03-06", "2024-03-07"]
+    assert [a.published for a in articles] == [f"2024-03-0{d}T09:00:00+00:00" for d in (5, 6, 7)]
     assert all(a.input_format == "warc" for a in articles)
     assert all(a.source.startswith(f"{path}#") for a in articles)
     assert "Home" not in articles[0].text and "rights reserved" not in articles[0].text

@@ -16,7 +16,6 @@ from typing import Any
 
 from newsdesk.model import Article, article_id
 from newsdesk.sources.body import doubtful, trim_edges
-from newsdesk.sources.dates import parse_date
 from newsdesk.sources.debris import clean_text, split_names
 from newsdesk.sources.detect import ReadError
 from newsdesk.sources.html_meta import page_metadata
@@ -115,7 +114,7 @@ def article_from_html(source: str, html: str | bytes, meta: Meta | None = None) 
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         raise ReadError("no article text found in the HTML page")
-    known_date = meta.published or (parse_date(page.date) if page.date else None)
+    known_date = meta.published or page.date
     cleaned = clean_text(body, scraped=False, find_date=known_date is None)  # a date is not looked for twice
     text, edges = trim_edges(cleaned.text, page.headlines)
     if not text.strip():

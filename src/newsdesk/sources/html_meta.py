@@ -50,7 +50,9 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMeta:
 
     The date comes from htmldate with trafilatura's default (extensive)
     search, which is markedly more accurate than the quick one on the
-    trafilatura gold set.
+    trafilatura gold set, checked against the page's own markup
+    (:func:`~newsdesk.sources.html_dates.page_date`: not the last-modified
+    day, not a related link's date; the time and zone where the page gives them).
     """
     from htmldate import find_date
     from trafilatura.metadata import (
@@ -64,6 +66,8 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMeta:
     )
     from trafilatura.settings import set_date_params
 
+    from newsdesk.sources.html_dates import page_date
+
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None
@@ -74,7 +78,7 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMeta:
     page_url = meta.url or extract_url(tree, url)
     date_params = set_date_params(True)
     date_params["url"] = page_url
-    date = find_date(tree, **date_params)
+    date = page_date(tree, find_date(tree, **date_params))
     sitename = meta.sitename or extract_sitename(tree)
     if sitename:
         sitename = sitename.lstrip("@")

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsdesk.sources.html import article_from_html
+from newsdesk.sources.html_dates import iso_timestamp, labelled_date, page_date
+
+BODY = "".join(
+    f"<p>{s}</p>"
+    for s in [
+        "The island's last sardine cannery closed its doors on Friday after a hundred and twelve years of work,"
+        " leaving sixty people without a job just before the winter season begins in earnest.",
+        "The owners said the price of fish had doubled in five years while the price of a tin had not moved at all,"
+        " and that no buyer had come forward during the eighteen months the plant was up for sale.",
+        "The mayor promised to find the workers places at the new fish market, which opens on the old quay next"
+        " spring, and to keep the cannery's brick hall as a museum of the town's fishing past.",
+    ]
+)
+
+
+def _page(head: str = "", header: str = "", aside: str = "") -> str:
+    return (
+        f"<html><head><title>Last cannery closes</title>{head}</head><body>"
+        f"<article><h1>Last cannery closes</h1>{header}{BODY}</article>{aside}</body></html>"
+    )
+
+
+def _tree(html: str) -> object:
+    from trafilatura.utils import load_html
+
+    return load_html(html)
+
+
+def _ld(**fields: str) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **fields})}</script>'
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-05T10:00:00Z", "2024-03-05T10:00:00+00:00"),
+        ("2024-03-05T10:00:00.000Z", "2024-03-05T10:00:00+00:00"),
+        ("2024-03-05T22:40:12+01:00", "2024-03-05T22:40:12+01:00"),
+        ("2024-03-05 08:15", "2024-03-05T08:15:00"),
+        ("2024-03-05T00:00:00Z", None),  # a date written as a timestamp
+        ("2024-03-05", None),
+        ("March 5, 2024 10:00", None),
+        ("2024-13-05T10:00:00Z", None),
+        ("", None),
+    ],
+)
+def test_html_dates_iso_timestamp(value: str, expected: str | None) -> None:
+    assert iso_timestamp(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "found", "expected"),
+    [
+        # the published timestamp on htmldate's day: kept with its time and zone
+        (_page('<meta property="article:published_time" content="2024-03-05T10:20:00+01:00">'), "2024-03-05",
+         "2024-03-05T10:20:00+01:00"),
+        # htmldate's day is the page's last modification: the earlier published date wins
+        (_page(_ld(datePublished="2024-03-05T10:20:00Z", dateModified="2024-03-09T16:00:00Z")), "2024-03-09",
+         "2024-03-05T10:20:00+00:00"),
+        # a modified date that is not htmldate's day changes nothing
+        (_page(_ld(datePublished="2024-03-05T10:20:00Z", dateModified="2024-03-09T16:00:00Z")), "2024-03-05",
+         "2024-03-05T10:20:00+00:00"),
+        # a UTC timestamp on another day than the page's own date is not forced on it
+        (_page('<meta property="article:published_time" content="2024-03-06T02:25:00Z">'), "2024-03-05", "2024-03-05"),
+        # a visible, labelled publication date beats a date from a related link
+        (_page(header='<p class="date">Written: 2024-03-05 15:03</p>',
+               aside='<aside><p>Published: 2024-03-01</p></aside>'), "2024-03-01", "2024-03-05"),
+        # no date from htmldate: the page's structured date
+        (_page(_ld(datePublished="2024-03-05")), None, "2024-03-05"),
+        (_page(), None, None),
+        (_page(), "2024-03-05", "2024-03-05"),
+    ],
+)  # fmt: skip
+def test_html_dates_page_date(html: str, found: str | None, expected: str | None) -> None:
+    assert page_date(_tree(html), found) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "aside", "expected"),
+    [
+        ('<p class="date">Published Nov 8, 2023</p>', "", "2023-11-08"),
+        ("<div>Posted on 8 November 2023 by Ann Lee</div>", "", "2023-11-08"),
+        ('<span class="meta">Published: 10:00am, 20 Jan, 2020</span>', "", "2020-01-20"),
+        # labels of something else, or in related links, lists, comments
+        ('<p class="date">Updated Nov 9, 2023</p>', "", None),
+        ("", '<ul><li>Published Nov 1, 2023</li></ul>', None),
+        ("", '<div class="comments"><p>Posted on Nov 2, 2023</p></div>', None),
+        ("", '<a href="/older">Published Nov 3, 2023</a>', None),
+        ('<p>Published weekly since the war.</p>', "", None),
+    ],
+)  # fmt: skip
+def test_html_dates_labelled_date(header: str, aside: str, expected: str | None) -> None:
+    assert labelled_date(_tree(_page(header=header, aside=aside))) == expected
+
+
+def test_html_dates_reader_keeps_time_and_zone() -> None:
+    head = _ld(datePublished="2024-03-05T10:20:00+01:00", dateModified="2024-03-07T09:00:00+01:00")
+    article = article_from_html("page.html", _page(head))
+    assert article.published == "2024-03-05T10:20:00+01:00"
