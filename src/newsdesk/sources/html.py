@@ -9,51 +9,29 @@ such as "READ MORE: …" inside the body; the text cleaner removes those.
 from __future__ import annotations
 
 import copy
-import re
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from newsdesk.model import Article, article_id
 from newsdesk.sources.body import doubtful, trim_edges
-from newsdesk.sources.debris import clean_text, split_names
+from newsdesk.sources.debris import clean_text
 from newsdesk.sources.detect import ReadError
-from newsdesk.sources.html_meta import page_metadata
+from newsdesk.sources.html_meta import PageMeta, page_metadata
 from newsdesk.sources.meta import Meta
+from newsdesk.sources.titles import choose_title, site_keys
 
-__all__ = ["article_from_html", "clean_title"]
-
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—•·»:]|-{1,2})\s+")
-
-
-def clean_title(title: str | None, outlet: str | None) -> str | None:
-    """A page title without the site name it so often carries ("Story - Site")."""
-    if not title:
-        return None
-    title = " ".join(title.split())
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) > 1:
-        site = (outlet or "").lower()
-        last, first = parts[-1].strip().lower(), parts[0].strip().lower()
-        if site and (last == site or last in site or site in last):
-            title = title[: title.lower().rfind(last)].rstrip(" |–—•·»:-")
-        elif site and (first == site or site in first):
-            title = title[len(parts[0]) :].lstrip(" |–—•·»:-")
-        elif len(parts[-1].split()) <= 3 and len(parts[0].split()) >= 4:
-            # "Long headline words | Short Site" with no known site name
-            title = title[: title.rfind(parts[-1])].rstrip(" |–—•·»:-")
-    return title or None
+__all__ = ["article_from_html", "extract_body"]
 
 
-def _authors(raw: str | None) -> tuple[str, ...]:
-    if not raw:
-        return ()
-    names: list[str] = []
-    for part in re.split(r"\s*;\s*", raw):
-        part = re.sub(r"^(?i:by)\s+", "", part.strip())
-        found = split_names(part) or ([part] if 1 <= len(part.split()) <= 4 else [])
-        names.extend(n for n in found if n not in names)
-    return tuple(names)
+def _title(page: PageMeta, outlet: str | None, url: str | None) -> str | None:
+    keys = site_keys([outlet, page.sitename], url)
+    return choose_title(page.title, page.shown, keys, stated=page.stated)
+
+
+def _organisation(page: PageMeta) -> tuple[str, ...]:
+    """The organisation a page names as its author (a foundation's own blog), when it names no person."""
+    return (page.authors.organisation,) if page.authors.organisation else ()
 
 
 @lru_cache(maxsize=2)
@@ -119,7 +97,7 @@ def article_from_html(source: str, html: str | bytes, meta: Meta | None = None) 
     text, edges = trim_edges(cleaned.text, page.headlines)
     if not text.strip():
         raise ReadError("no article text found in the HTML page (only page debris)")
-    outlet = meta.outlet or page.sitename or cleaned.outlet
+    outlet = meta.outlet or page.sitename or cleaned.outlet or page.authors.agency
     published = known_date or cleaned.published
     url = meta.url or page.url
     return Article(
@@ -127,8 +105,8 @@ def article_from_html(source: str, html: str | bytes, meta: Meta | None = None) 
         source=source,
         text=text,
         outlet=outlet,
-        title=meta.title or clean_title(page.title, outlet),
-        authors=meta.authors or _authors(page.author) or cleaned.authors,
+        title=meta.title or _title(page, outlet, url),
+        authors=meta.authors or page.authors.people or cleaned.authors or _organisation(page),
         published=published,
         url=url,
         language=getattr(doc, "language", None),

@@ -11,9 +11,12 @@ of the page, each field extracted once.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
+
+from newsdesk.sources.bylines import Authors, choose_authors, page_bylines
 
 __all__ = ["PageMeta", "page_metadata"]
 
@@ -25,12 +28,16 @@ class PageMeta:
     """What a page says about itself; ``None`` where it says nothing."""
 
     title: str | None = None
-    author: str | None = None
+    authors: Authors = field(default_factory=Authors)
     url: str | None = None
     sitename: str | None = None
     date: str | None = None
     headlines: tuple[str, ...] = ()
     """Every headline the page states (meta titles, the <title>, its h1s), to recognise the headline in the body."""
+    shown: tuple[tuple[str, ...], ...] = ()
+    """Each ``<h1>`` of the page as its pieces of text: the headline it shows its readers (or a logo)."""
+    stated: bool = False
+    """The title is the page's metadata title (og:title, JSON-LD), not its ``<title>``."""
 
 
 def _trim(value: str | None) -> str | None:
@@ -46,7 +53,11 @@ def _trim(value: str | None) -> str | None:
 
 
 def page_metadata(tree: Any, url: str | None = None) -> PageMeta:
-    """Title, author, URL, site name and date of a parsed page (an lxml tree).
+    """Title, authors, URL, site name and date of a parsed page (an lxml tree).
+
+    Authors: the people named by the page's metadata (meta tags, JSON-LD), else
+    by the first byline it shows ("By …", "Posted by …"), else by trafilatura's
+    guess from the markup, cleaned (:mod:`newsdesk.sources.bylines`).
 
     The date comes from htmldate with trafilatura's default (extensive)
     search, which is markedly more accurate than the quick one on the
@@ -69,12 +80,14 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMeta:
     from newsdesk.sources.html_dates import page_date
 
     meta = examine_meta(tree)
-    if meta.author and " " not in meta.author:
-        meta.author = None
+    one_word = None
+    if meta.author and " " not in meta.author:  # as trafilatura: a one-word meta author is most often a user name
+        one_word, meta.author = meta.author, None
     with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader has bugs of its own; meta tags stand
         meta = extract_meta_json(tree, meta)
-    title = meta.title or extract_title(tree)
-    author = meta.author or extract_author(tree)
+    shown = tuple(_pieces(h) for h in tree.iter("h1"))[:10]
+    stated = meta.title is not None
+    title = meta.title or extract_title(tree)  # trafilatura's order: a single h1, a title element, <title>
     page_url = meta.url or extract_url(tree, url)
     date_params = set_date_params(True)
     date_params["url"] = page_url
@@ -86,12 +99,35 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMeta:
             sitename = sitename.title()
     elif page_url and (match := META_URL.match(page_url)):
         sitename = match[1]
-    return PageMeta(_trim(title), _trim(author), _trim(page_url), _trim(sitename), _trim(date), _headlines(tree, title))
+    sitename = _trim(sitename)
+
+    def author_sources() -> Iterator[list[tuple[str, bool]]]:
+        """Where authors are named, most trusted first; each computed only when the ones before name nobody."""
+        if meta.author:
+            yield [(meta.author, True)]
+        elif one_word:
+            yield [(one_word, False)]  # names no person, but may name an agency ("Reuters") or the site
+        yield from page_bylines(tree)
+        if guessed := extract_author(tree):
+            yield [(guessed, True)]
+
+    authors = choose_authors(author_sources(), site=sitename)
+    return PageMeta(
+        _trim(title), authors, _trim(page_url), sitename, _trim(date), _headlines(tree, title, shown), shown, stated
+    )
 
 
-def _headlines(tree: Any, title: str | None) -> tuple[str, ...]:
+def _pieces(element: Any) -> tuple[str, ...]:
+    """The texts of an element's own text and of each of its children (a kicker, a headline, a subtitle)."""
+    found = [element.text or ""]
+    for child in element:
+        found += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
+    return tuple(t for t in found if t.strip())
+
+
+def _headlines(tree: Any, title: str | None, shown: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     found = [title] if title else []
     found += tree.xpath("//head/title/text()")[:1]
     found += tree.xpath('//meta[@property="og:title" or @name="twitter:title"]/@content')[:2]
-    found += [h.text_content() for h in tree.iter("h1")][:3]
+    found += [" ".join(h) for h in shown[:3]]
     return tuple(dict.fromkeys(t for t in (" ".join(str(f).split()) for f in found) if t))

@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from newsdesk.sources.bylines import choose_authors, clean_names, name_key, page_bylines
+from newsdesk.sources.html import article_from_html
+
+BODY = "".join(
+    f"<p>{s}</p>"
+    for s in [
+        "The ferry company said on Monday that the night crossing to the islands would stop at the end of the"
+        " month, after forty years, because too few passengers used it in the winter.",
+        "Islanders said the decision left them with no way to reach the hospital on the mainland after dark,"
+        " and the council asked the company to keep at least one crossing a week.",
+        "The company said it would talk to the council, but that the night boat had lost money every winter"
+        " for the past six years and that its crew was needed on the busier day routes.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "people"),
+    [
+        ("By Ann Lee", ["Ann Lee"]),
+        ("ANN LEE", ["Ann Lee"]),
+        ("Ann Lee, Staff Writer", ["Ann Lee"]),
+        ("Ann Lee, PhD", ["Ann Lee"]),
+        ("Ann Lee and Bo Park", ["Ann Lee", "Bo Park"]),
+        ("Ann Lee; Bo Park & Cy Diaz", ["Ann Lee", "Bo Park", "Cy Diaz"]),
+        ("By Ann Lee Thursday, March 5, 2024", ["Ann Lee"]),
+        ("Ann Lee March 5", ["Ann Lee"]),
+        ("Ann Lee says", ["Ann Lee"]),
+        ("Ann Lee (ann.lee@harbour.example)", ["Ann Lee"]),
+        ("Ann Lee @annlee", ["Ann Lee"]),
+        ("View all posts by Ann Lee", ["Ann Lee"]),
+        ("Written by: Ann Lee", ["Ann Lee"]),
+        ("Ann Lee For The Sunday Herald", ["Ann Lee"]),
+        ("Ann Lee - Ferry desk", ["Ann Lee"]),
+        ("Maria de la Cruz", ["Maria de la Cruz"]),
+        ("Mobasir hassan", ["Mobasir hassan"]),  # metadata may write a surname in lower case
+        # not people
+        ("Username", []),
+        ("No Author", []),
+        ("Staff", []),
+        ("Metro Desk Staff Report", []),
+        ("The Local", []),
+        ("Reuters", []),
+        ("March 5, 2024", []),
+        ("", []),
+    ],
+)
+def test_bylines_clean_names(raw: str, people: list[str]) -> None:
+    assert list(clean_names(raw).people) == people
+
+
+@pytest.mark.parametrize(
+    ("raw", "site", "people", "agencies", "others"),
+    [
+        ("Ann Lee, Reuters", None, ["Ann Lee"], ["Reuters"], []),
+        ("Associated Press", None, [], ["Associated Press"], []),
+        ("AFP / Harbour Gazette", "Harbour Gazette", [], ["AFP"], ["Harbour Gazette"]),
+        ("Harbour Gazette", "Harbour Gazette", [], [], ["Harbour Gazette"]),
+        ("Ann Lee Harbour Gazette Staff", "Harbour Gazette", ["Ann Lee"], [], []),
+    ],
+)
+def test_bylines_agencies_and_the_site_are_not_people(
+    raw: str, site: str | None, people: list[str], agencies: list[str], others: list[str]
+) -> None:
+    cleaned = clean_names(raw, site=site)
+    assert (list(cleaned.people), list(cleaned.agencies), list(cleaned.others)) == (people, agencies, others)
+
+
+@pytest.mark.parametrize(
+    ("raw", "single", "people"),
+    [
+        ("Benni", True, ["Benni"]),  # how some sites sign, in their metadata
+        ("Benni", False, []),
+        ("By June", False, []),  # "By June, prices had doubled"
+        ("By continuing to use this site you accept cookies", False, []),
+    ],
+)
+def test_bylines_one_word_names_only_where_trusted(raw: str, single: bool, people: list[str]) -> None:
+    assert list(clean_names(raw, single=single).people) == people
+
+
+def test_bylines_name_key_folds_case_and_accents() -> None:
+    assert name_key("José  LÓPEZ") == name_key("Jose Lopez") == "joselopez"
+    assert name_key("Ann Lee") != name_key("Ann Leigh")
+
+
+@pytest.mark.parametrize(
+    ("sources", "people"),
+    [
+        ([[("Ann Lee", True)], [("By Bo Park", False)]], ("Ann Lee",)),  # the first source that names someone
+        ([[("Username", True)], [("By Bo Park", False)]], ("Bo Park",)),
+        ([[("Todd", True)], [("By Todd Bates", False)]], ("Todd Bates",)),  # a one-word name completed
+        ([[("Ela", True)], [("By Michaela Vais", False)]], ("Ela",)),  # not by a name that merely contains it
+        ([[("José López; JOSE LOPEZ; Ann Lee", True)]], ("José López", "Ann Lee")),  # one entry per person
+        ([[("No Author", True)], []], ()),
+    ],
+)
+def test_bylines_choose_authors(sources: list[list[tuple[str, bool]]], people: tuple[str, ...]) -> None:
+    assert choose_authors(sources).people == people
+
+
+def test_bylines_choose_authors_sets_agencies_and_the_site_apart() -> None:
+    chosen = choose_authors([[("Reuters", True)], [("Harbour Gazette", True)]], site="Harbour Gazette")
+    assert (chosen.people, chosen.agency, chosen.organisation) == ((), "Reuters", "Harbour Gazette")
+
+
+def test_bylines_choose_authors_stops_at_the_first_full_name() -> None:
+    def sources() -> Iterator[list[tuple[str, bool]]]:
+        yield [("Ann Lee", True)]
+        raise AssertionError("a later source was computed")
+
+    assert choose_authors(sources()).people == ("Ann Lee",)
+
+
+def _tree(html: str) -> object:
+    from trafilatura.utils import load_html
+
+    return load_html(html)
+
+
+@pytest.mark.parametrize(
+    ("byline", "found"),
+    [
+        ('<p class="byline">By Ann Lee</p>', [("By Ann Lee", False)]),
+        ('<p class="byline">| By <a href="/ann">Ann Lee</a> | 5 March</p>', [("By Ann Lee | 5 March", False)]),
+        ("<div><p><strong>By</strong></p><p>Ann Lee</p></div>", [("By Ann Lee", False)]),  # label and name apart
+        ('<div>Posted on 5 March 2024 by <a href="/u/annl">annl</a></div>', [("by annl", True)]),
+        ("<div>Written by: Ann Lee</div>", [("Written by: Ann Lee", True)]),
+        # not the article's byline
+        ('<div class="comments"><p>By Bo Park</p></div>', []),
+        ("<aside><p>By Bo Park</p></aside>", []),
+        ("<footer><p>By Bo Park</p></footer>", []),
+        ("<p>Nobody was hurt, the coastguard said.</p>", []),
+    ],
+)  # fmt: skip
+def test_bylines_page_bylines(byline: str, found: list[tuple[str, bool]]) -> None:
+    html = f"<html><body><article><h1>Night ferry to stop</h1>{byline}{BODY}</article></body></html>"
+    assert [item for group in page_bylines(_tree(html)) for item in group] == found
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "authors", "outlet"),
+    [
+        ('<meta name="author" content="Username">', '<p class="byline">By Ann Lee</p>', ("Ann Lee",), None),
+        ('<meta name="author" content="ANN LEE">', '<p class="byline">By Ann Lee</p>', ("Ann Lee",), None),
+        ('<meta name="author" content="Ann Lee, Staff Writer">', "", ("Ann Lee",), None),
+        ('<meta name="author" content="Reuters">', "", (), "Reuters"),
+        ("", '<p class="byline">By Ann Lee, Reuters</p>', ("Ann Lee",), None),
+        ("", '<div class="comment"><p>By Bo Park</p></div>', (), None),
+    ],
+)  # fmt: skip
+def test_bylines_reader_authors(head: str, byline: str, authors: tuple[str, ...], outlet: str | None) -> None:
+    html = (
+        f"<html><head><title>Night ferry to stop</title>{head}</head><body><article><h1>Night ferry to stop</h1>"
+        f"{byline}{BODY}</article></body></html>"
+    )
+    article = article_from_html("page.html", html)
+    assert article.authors == authors
+    if outlet:
+        assert article.outlet == outlet
