@@ -164,3 +164,28 @@ def test_bylines_reader_authors(head: str, byline: str, authors: tuple[str, ...]
     assert article.authors == authors
     if outlet:
         assert article.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<span class="author">Ann Lee</span>',
+        '<a rel="author" href="/ann">Ann Lee</a><div class="author-name">Bo Park</div>',
+        '<div class="comments"><span class="author">Bo Park</span></div><p class="byline">Ann Lee</p>',
+        '<div class="post-author">Ann Lee <time>5 March</time></div>',
+        '<figure><span class="author">Photo: Bo Park</span></figure>',
+        '<h4 id="authorbox">Ann Lee</h4><div class="writer">Bo Park</div>',
+        '<span itemprop="author"><span itemprop="name">Ann Lee</span></span>',
+        '<div class="sidebar"><span class="author">Bo Park</span></div>',
+        "<p>No author here.</p>",
+        '<div class="box"><rel>me</rel> Ann Lee</div>',
+        '<section class="related"><author>Bo Park</author></section><div data-component="Byline">Ann Lee</div>',
+    ],
+)
+def test_bylines_markup_author_is_trafilaturas_extract_author(markup: str) -> None:
+    from trafilatura.metadata import extract_author
+
+    from newsdesk.sources.author_markup import markup_author
+
+    html = f"<html><body><article><h1>Night ferry to stop</h1>{markup}{BODY}</article></body></html>"
+    assert markup_author(_tree(html)) == extract_author(_tree(html))

@@ -93,8 +93,11 @@ _LABEL_RE = (
     r"(?:posted|published)\s+on\b.{0,40}?\bby\b)"
 )
 _LABEL_TEXT = etree.XPath(
-    f"//body//text()[re:test(., '{_LABEL_RE}', 'i')]", namespaces={"re": "http://exslt.org/regular-expressions"}
-)
+    "//body//text()[not(parent::script or parent::style) and ("
+    + " or ".join(f"contains(., '{w}')" for w in ("by", "By", "BY", "uthor", "UTHOR"))
+    + ")]"
+)  # XPath's own string test, then _LABEL_RE in Python: a regular expression per text node in XPath is slow
+_LABEL_AT_START = re.compile(_LABEL_RE, re.I)
 _LABEL_START = re.compile(
     r"(?:(?:posted|written|words|reported|story)\s+)?by\b|authors?\s*:|(?:posted|published)\s+on\b", re.I
 )
@@ -220,6 +223,8 @@ def page_bylines(tree: Any) -> Iterator[list[tuple[str, bool]]]:
     """
     seen: set[str] = set()
     for node in _LABEL_TEXT(tree):
+        if not _LABEL_AT_START.match(node):
+            continue
         match = _LABEL_START.search(str(node))
         element = node.getparent()
         if match is None or element is None or not isinstance(element.tag, str) or _elsewhere(element):

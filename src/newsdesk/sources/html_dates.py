@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from lxml import etree
+
 from newsdesk.sources.dates import parse_date
 
 __all__ = ["iso_timestamp", "page_date"]
@@ -70,6 +72,15 @@ _LABEL = re.compile(
 )
 # Where a labelled date belongs to something else: related stories, comments, menus, footers.
 _ELSEWHERE = re.compile(r"comment|related|sidebar|widget|footer|recommend|popular|trending|more-|promo", re.IGNORECASE)
+_LD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]/text()')
+_METAS = etree.XPath("//meta[@content]")
+_TIMES = etree.XPath("//time[@datetime]")
+# Text nodes that may hold a label, found by XPath's own string test (a regular expression per node is slow).
+_LABEL_NODES = etree.XPath(
+    "//body//text()[not(parent::script or parent::style) and ("
+    + " or ".join(f"contains(., '{w}')" for w in ("ublish", "osted", "ritten", "reated", "UBLISH", "OSTED", "RITTEN"))
+    + ")]"
+)
 _SKIP_TAGS = frozenset({"a", "aside", "nav", "footer", "li", "script", "style", "head", "title", "noscript", "option"})
 
 
@@ -98,7 +109,7 @@ def _day(value: str) -> str | None:
 def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
     """Every JSON-LD object of the page, article-like types first, in document order otherwise."""
     found: list[dict[str, Any]] = []
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+    for script in _LD_SCRIPTS(tree):
         try:
             data = json.loads(script)
         except ValueError:
@@ -120,43 +131,65 @@ def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
     yield from sorted(found, key=lambda item: not articlelike(item))
 
 
-def _stated(tree: Any, names: tuple[str, ...], ld_key: str) -> list[str]:
-    """The page's structured values for a date field (JSON-LD, meta tags, ``<time itemprop>``), in that order."""
-    values = [v for item in _json_ld(tree) if isinstance(v := item.get(ld_key), str)]
-    by_name: dict[str, str] = {}
-    for meta in tree.xpath("//meta[@content]"):
+def _metas(tree: Any) -> dict[str, str]:
+    """The page's meta tags by (lower-cased) property, name or itemprop, the first of each."""
+    found: dict[str, str] = {}
+    for meta in _METAS(tree):
         name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if name in names and name not in by_name:
-            by_name[name] = meta.get("content")
-    values += [by_name[n] for n in names if n in by_name]
-    values += tree.xpath(f'//time[@itemprop="{ld_key}"]/@datetime')
-    if ld_key == "datePublished":
-        values += tree.xpath("//time[@pubdate]/@datetime")
+        found.setdefault(name, meta.get("content"))
+    return found
+
+
+def _times(tree: Any) -> dict[str, list[str]]:
+    """The ``datetime`` of the page's ``<time>`` elements by what they say they are (itemprop, "pubdate")."""
+    found: dict[str, list[str]] = {}
+    for element in _TIMES(tree):
+        kind = element.get("itemprop") or ("datePublished" if element.get("pubdate") is not None else "")
+        found.setdefault(kind, []).append(element.get("datetime"))
+    return found
+
+
+def _stated(
+    ld: list[dict[str, Any]], metas: dict[str, str], times: dict[str, list[str]], names: tuple[str, ...], key: str
+) -> list[str]:
+    """The page's structured values for a date field (JSON-LD, meta tags, ``<time itemprop>``), in that order."""
+    values = [v for item in ld if isinstance(v := item.get(key), str)]
+    values += [metas[n] for n in names if n in metas]
+    values += times.get(key, [])
     return [v.strip() for v in values if v and v.strip()]
+
+
+def _elsewhere(element: Any) -> bool:
+    """Inside a link, a list, comments or related stories (looked for up to the article, main or body)."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in _SKIP_TAGS:
+            return True
+        if node.tag in ("article", "main", "body", "html"):
+            return False
+        if _ELSEWHERE.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
 
 
 def labelled_date(tree: Any) -> str | None:
     """The first visible "Published: …" / "Posted on …" / "Written: …" date outside links, lists and comments."""
-    body = tree.find(".//body")
-    if body is None:
-        return None
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
-            continue
-        text = " ".join(element.text_content().split())
-        if len(text) > 120 or not _LABEL.match(text):
-            continue
-        if any(" ".join(child.text_content().split()) == text for child in element):
-            continue  # the label is a child's: judged there
-        if any(
-            a.tag in _SKIP_TAGS or _ELSEWHERE.search(f"{a.get('class', '')} {a.get('id', '')}")
-            for a in (element, *element.iterancestors())
-        ):
-            continue
-        match = _LABEL.match(text)
-        when = re.split(r"\s+(?:by|\||·|–|—)\s+", match["when"])[0] if match else ""
-        if day := parse_date(when):
-            return day
+    for node in _LABEL_NODES(tree):
+        element = node.getparent()
+        if element is not None and node.is_tail:
+            element = element.getparent()
+        for _ in range(3):  # from the label's element up to the one that also holds the date
+            if element is None or not isinstance(element.tag, str):
+                break
+            text = " ".join(" ".join(element.itertext()).split())
+            if len(text) > 120:
+                break
+            if match := _LABEL.match(text):
+                when = re.split(r"\s+(?:by|\||·|–|—)\s+", match["when"])[0]
+                if (day := parse_date(when)) and not _elsewhere(element):
+                    return day
+                if day:
+                    break  # the label and its date, but in a link, a list or comments
+            element = element.getparent()
     return None
 
 
@@ -166,11 +199,13 @@ def page_date(tree: Any, found: str | None) -> str | None:
     Returns ``YYYY-MM-DD``, or ``YYYY-MM-DDTHH:MM:SS[±HH:MM]`` when a structured
     published timestamp of the page falls on that day.
     """
-    published = _stated(tree, _PUBLISHED_META, "datePublished")
+    ld, metas, times = list(_json_ld(tree)), _metas(tree), _times(tree)
+    published = _stated(ld, metas, times, _PUBLISHED_META, "datePublished")
     published_days = [d for d in map(_day, published) if d]
-    day = labelled_date(tree)
+    # htmldate's day confirmed by the page's structured data needs no visible label (and saves the search)
+    day = found if found and found in published_days else labelled_date(tree)
     if day is None and found:
-        modified = {d for d in map(_day, _stated(tree, _MODIFIED_META, "dateModified")) if d}
+        modified = {d for d in map(_day, _stated(ld, metas, times, _MODIFIED_META, "dateModified")) if d}
         earlier = [d for d in published_days if d < found]
         day = earlier[0] if found in modified and earlier and found not in published_days else found
     day = day or (published_days[0] if published_days else None)
