@@ -31,6 +31,7 @@ BODY = "".join(
         ("Ann Lee; Bo Park & Cy Diaz", ["Ann Lee", "Bo Park", "Cy Diaz"]),
         ("By Ann Lee Thursday, March 5, 2024", ["Ann Lee"]),
         ("Ann Lee March 5", ["Ann Lee"]),
+        ("Ann Lee March", ["Ann Lee"]),  # a month glued on
         ("Ann Lee says", ["Ann Lee"]),
         ("Ann Lee (ann.lee@harbour.example)", ["Ann Lee"]),
         ("Ann Lee @annlee", ["Ann Lee"]),

@@ -1,9 +1,13 @@
 """HTML pages: body and metadata with trafilatura, then the same debris rules as text.
 
-newsdesk does not extract HTML itself: trafilatura finds the article body
-and, on the same parsed tree, the metadata newsdesk keeps (htmldate the
-date; see :mod:`newsdesk.sources.html_meta`). What comes out still can carry lines
-such as "READ MORE: …" inside the body; the text cleaner removes those.
+trafilatura finds the article body — its fast mode, its full cascade where the
+fast body looks wrong (:mod:`newsdesk.sources.body`) — and, on the same parsed
+tree, the metadata newsdesk keeps (:mod:`newsdesk.sources.html_meta`: htmldate
+the date, checked by :mod:`~newsdesk.sources.html_dates`; the authors cleaned
+by :mod:`~newsdesk.sources.bylines`; the title by :mod:`~newsdesk.sources.titles`).
+What comes out still can carry lines such as "READ MORE: …" inside the body;
+the text cleaner removes those, and the headline and notices at the body's
+edges go too.
 """
 
 from __future__ import annotations

@@ -2,10 +2,11 @@
 
 trafilatura's ``extract_metadata`` also collects categories, tags and the
 licence, which newsdesk never uses and which cost about an eighth of the time
-of reading a page (``bench/RESULTS.md``). This module runs the same
-trafilatura extractors, in the same order and with the same clean-up, for the
-fields newsdesk keeps, on the tree the body extraction then uses: one parse
-of the page, each field extracted once.
+of reading a page (``bench/RESULTS.md``). This module runs trafilatura's
+extractors for the fields newsdesk keeps, on the tree the body extraction then
+uses (one parse of the page, each field extracted once), and newsdesk's own
+rules over them: the page's headlines for the title, its bylines for the
+authors, its structured dates for the date.
 """
 
 from __future__ import annotations
