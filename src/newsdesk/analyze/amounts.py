@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsdesk.analyze.nlp import doc_text
 from newsdesk.analyze.timex import MONTHS, calendar_spans
 from newsdesk.model import Amount, Article
 from newsdesk.settings import Settings
@@ -529,7 +530,7 @@ def extract_amounts(doc: Doc) -> tuple[Amount, ...]:
     The one implementation behind the amounts stage and the spaCy component
     ``newsdesk_amounts``: a pure function of the parse, offsets into ``doc.text``.
     """
-    return tuple(read_amounts(doc.text, doc))
+    return tuple(read_amounts(doc_text(doc), doc))
 
 
 def find_amounts(article: Article, doc: Doc, settings: Settings | None = None) -> Article:

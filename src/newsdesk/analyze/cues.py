@@ -17,7 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "CLASSES",
@@ -32,7 +35,6 @@ __all__ = [
 CLASSES = ("speech", "stance", "evidence", "belief", "intent")
 """Cue classes from most to least speech-like."""
 
-Token = Any  # a spaCy Token (spaCy ships no type information)
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp"})

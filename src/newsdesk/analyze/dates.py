@@ -26,6 +26,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from newsdesk.analyze.nlp import doc_text
 from newsdesk.analyze.timex import MONTHS, WEEKDAYS, Timex, find_timexes
 from newsdesk.model import Article, DateRef
 from newsdesk.settings import Settings
@@ -346,7 +347,7 @@ def extract_dates(doc: Doc, *, published: str | date | None = None) -> tuple[Dat
     ``newsdesk_dates``: a pure function of the parse and the publication date
     (a ``date`` or an ISO string; one that is no date counts as none).
     """
-    return tuple(read_dates(doc.text, publication_date(published), doc))
+    return tuple(read_dates(doc_text(doc), publication_date(published), doc))
 
 
 def find_dates(article: Article, doc: Doc, settings: Settings | None = None) -> Article:

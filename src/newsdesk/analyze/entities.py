@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsdesk.analyze.names import canonical_place, demonym_place, is_acronym_of, is_country, name_tokens
+from newsdesk.analyze.nlp import doc_text
 from newsdesk.analyze.spans import KEPT_LABELS, common_noun_opener, cut, is_name, relabel, titled, trim
 from newsdesk.model import Article, Entity
 from newsdesk.settings import Settings
@@ -277,7 +278,7 @@ def extract_entities(doc: Doc) -> tuple[Entity, ...]:
     ``newsdesk_entities``: a pure function of the parse (its named entities),
     offsets into ``doc.text``.
     """
-    text = doc.text
+    text = doc_text(doc)
     mentions = _propagate(text, _mentions_from_doc(text, doc))
     entities = []
     for cluster in _settle(text, _cluster(mentions)):

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsdesk.analyze.names import HONORIFICS, name_tokens, split_title
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "DOCUMENT_NOUNS",
@@ -33,7 +36,6 @@ __all__ = [
     "proper_run",
 ]
 
-Token = Any
 
 MALE_WORDS = frozenset(
     "mr mister sir lord king prince spokesman congressman chairman businessman husband father son brother "

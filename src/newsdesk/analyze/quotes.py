@@ -24,19 +24,22 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsdesk.analyze.cues import Lexicon, cue_classes, load_lexicon, passive_participle, subject_of
+from newsdesk.analyze.nlp import doc_text
 from newsdesk.analyze.persons import person_noun
 from newsdesk.analyze.quotemarks import Quoted, find_quoted
 from newsdesk.analyze.reported import reported_speech
 from newsdesk.analyze.speakers import Speaker, Speakers
-from newsdesk.model import Article, Quote
+from newsdesk.model import Article, Entity, Quote
 from newsdesk.settings import Settings
 
-__all__ = ["find_quotes", "inside_reported"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
-Token = Any
+__all__ = ["extract_quotes", "find_quotes", "inside_reported"]
+
 
 _END = frozenset(".!?")
 _NP_INTERNAL = frozenset({"relcl", "acl", "amod", "compound", "appos", "aux", "auxpass", "poss", "nmod"})
@@ -66,7 +69,7 @@ class _Found:
 class _Tokens:
     """Character offsets to tokens, for one parse."""
 
-    def __init__(self, doc: Any, text: str) -> None:
+    def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
         self.text = text  # Doc.text re-joins every token: read it once
         self.starts = [t.idx for t in doc]
@@ -359,8 +362,15 @@ def _is_full(q: Quoted, toks: _Tokens) -> bool:
     return i < 0 or toks.text[i] in "\n.!?:”\"'"
 
 
-def find_quotes(article: Article, doc: Any, settings: Settings | None = None) -> Article:
-    """The quote stage: fill ``article.quotes`` from the parse ``doc`` of ``article.text``."""
+def extract_quotes(doc: Doc, *, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
+    """The quotes of a parsed text — quoted passages and reported speech — with their cues and speakers.
+
+    The one implementation behind the quote stage and the spaCy component
+    ``newsdesk_quotes``: a pure function of the parse and the text's
+    ``entities`` (what :func:`~newsdesk.analyze.entities.extract_entities`
+    gives), by which speakers get their canonical names.
+    """
+    article = Article(id="", source="", text=doc_text(doc), entities=tuple(entities))
     text = article.text
     lexicon = load_lexicon()
     toks = _Tokens(doc, text)
@@ -391,7 +401,12 @@ def find_quotes(article: Article, doc: Any, settings: Settings | None = None) ->
     quotes = [_quote(item, text) for item in kept]
     quotes.extend(reported)
     quotes.sort(key=lambda q: (q.start, q.end))
-    return article.copy_with(quotes=tuple(quotes))
+    return tuple(quotes)
+
+
+def find_quotes(article: Article, doc: Doc, settings: Settings | None = None) -> Article:
+    """The quote stage: fill ``article.quotes`` from the parse ``doc`` of ``article.text`` and its entities."""
+    return article.copy_with(quotes=extract_quotes(doc, entities=article.entities))
 
 
 _SEPARATOR_LINE = re.compile(r"(?m)^[^\w\n]+$")

@@ -19,7 +19,7 @@ with partial quotes in it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsdesk.analyze.cues import Lexicon, cue_classes, passive_participle, subject_of
 from newsdesk.analyze.persons import DOCUMENT_NOUNS
@@ -27,9 +27,11 @@ from newsdesk.analyze.quotemarks import Quoted
 from newsdesk.analyze.speakers import Speakers
 from newsdesk.model import Article, Quote
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 __all__ = ["reported_speech"]
 
-Token = Any
 
 _OBJECT_CLASSES = frozenset({"speech", "stance", "evidence"})
 _CLAUSE_CLASSES = frozenset({"speech", "stance", "evidence", "belief", "intent"})
@@ -70,7 +72,7 @@ def _aside(tok: Token) -> bool:
     return False
 
 
-def _subtree_run(doc: Any, nodes: Sequence[Token]) -> tuple[int, int]:
+def _subtree_run(doc: Doc, nodes: Sequence[Token]) -> tuple[int, int]:
     """Tokens covered by the nodes' subtrees, less a trailing concessive aside of the last node."""
     start = min(n.left_edge.i for n in nodes)
     last = max(nodes, key=lambda n: n.right_edge.i)
@@ -174,7 +176,7 @@ def _according(tok: Token) -> tuple[tuple[int, int], Token] | None:
 
 
 def reported_speech(
-    article: Article, doc: Any, quoted: Sequence[Quoted], speakers: Speakers, lexicon: Lexicon
+    article: Article, doc: Doc, quoted: Sequence[Quoted], speakers: Speakers, lexicon: Lexicon
 ) -> list[Quote]:
     """Every reported-speech quote of one article (kind ``indirect``)."""
     text = article.text
@@ -183,6 +185,7 @@ def reported_speech(
     for tok in doc:
         aside = False
         classes: frozenset[str] = frozenset()
+        subject: Token | None
         if speakers.in_quote(tok.idx):
             continue
         found = _according(tok)

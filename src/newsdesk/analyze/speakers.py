@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsdesk.analyze.cues import cue_classes, mention_bounds, subject_of
 from newsdesk.analyze.names import HONORIFICS, name_tokens, split_title
@@ -46,9 +46,11 @@ from newsdesk.analyze.persons import (
 )
 from newsdesk.model import Article, Entity, Mention
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 __all__ = ["Speaker", "Speakers"]
 
-Token = Any
 
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
@@ -93,7 +95,7 @@ class _Person:
 class Speakers:
     """Resolves cue subjects of one article; built once per article, asked per quote."""
 
-    def __init__(self, article: Article, doc: Any, quoted: Sequence[tuple[int, int]]) -> None:
+    def __init__(self, article: Article, doc: Doc, quoted: Sequence[tuple[int, int]]) -> None:
         self.text = article.text
         self.doc = doc
         self._quoted = sorted(quoted)
@@ -102,7 +104,7 @@ class Speakers:
         self._spans = spans
         self._span_starts = [s for s, _, _ in spans]
         self._people: dict[str, _Person] = {}
-        self._sentences: list[Any] | None = None
+        self._sentences: list[Span] | None = None
         self._sentence_starts: list[int] = []
         self._pronouns: dict[int, str | None] = {}  # resolved pronouns by token index (chains reuse them)
         self._last_back = 0  # how many narrative sentences back the last search found its referent
@@ -464,7 +466,7 @@ class Speakers:
                 return None
         return None
 
-    def _sentence_list(self) -> list[Any]:
+    def _sentence_list(self) -> list[Span]:
         if self._sentences is None:
             self._sentences = _sentences(self.doc)
             self._sentence_starts = [sent.start for sent in self._sentences]
@@ -595,7 +597,7 @@ def _same_pronoun(a: str, b: str) -> bool:
     return (a in _HE and b in _HE) or (a in _SHE and b in _SHE)
 
 
-def _sentences(doc: Any) -> list[Any]:
+def _sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, also cut at line breaks: a sentence never runs over two paragraphs."""
     out = []
     for sent in doc.sents:
@@ -609,6 +611,6 @@ def _sentences(doc: Any) -> list[Any]:
     return out
 
 
-def _token_at(doc: Any, pos: int) -> Token | None:
+def _token_at(doc: Doc, pos: int) -> Token | None:
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
