@@ -30,7 +30,7 @@ TEXT = (
 """A fictional report, written for these tests."""
 PUBLISHED = "2024-03-08"  # a Friday: "on Thursday" is 2024-03-07
 
-COMPONENTS = ("newsdesk_entities", "newsdesk_amounts", "newsdesk_dates")
+COMPONENTS = ("newsdesk_entities", "newsdesk_quotes", "newsdesk_amounts", "newsdesk_dates")
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +109,10 @@ def test_components_readme_snippet_runs(tmp_path: Path) -> None:
     snippet = re.search(r"```python\n(.*?)```", section, re.DOTALL)
     assert snippet is not None, "no python example in the README's spaCy section"
     checks = (
+        "assert [(q.span.text, q.speaker_mention.text, q.speaker) for q in doc._.quotes] == [\n"
+        "    ('The strike goes on', 'union leader Rui Costa', 'Rui Costa'),\n"
+        "    ('1,200 drivers had turned down a 4% pay offer', 'He', 'Rui Costa'),\n"
+        "]\n"
         "assert [e.name for e in doc._.entities] == ['Rui Costa']\n"
         "assert [(a.span.text, a.value) for a in doc._.amounts] == [('1,200', 1200), ('4%', 4)]\n"
         "assert [(d.span.text, d.value) for d in doc._.dates] == [('Monday', '2024-03-04')]\n"
@@ -134,6 +138,51 @@ def test_components_give_the_pipelines_entities_as_spans(nlp: Language, analysed
     assert varga.label == "PERSON"
     assert [m.text for m in varga.mentions] == ["Alys Varga", "Varga"]
     assert all(isinstance(m.doc, Doc) and m.doc is doc for m in varga.mentions)
+
+
+def test_components_give_the_pipelines_quotes_as_spans(nlp: Language, analysed: Article) -> None:
+    doc = nlp(TEXT)
+    assert [q.record for q in doc._.quotes] == list(analysed.quotes)
+    said = [(q.kind, q.span.text, q.cue, q.speaker_mention, q.speaker) for q in doc._.quotes]
+    assert [(kind, text, str(cue), str(mention), speaker) for kind, text, cue, mention, speaker in said] == [
+        (
+            "indirect",
+            "the port of Kellmouth would hire 300 more dockworkers",
+            "said",
+            "Harbour Minister Alys Varga",
+            "Alys Varga",
+        ),
+        ("direct", "We cannot wait another winter", "told", "Ms Varga", "Alys Varga"),  # the canonical speaker
+    ]
+    assert all(q.via is None for q in doc._.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The ferries sail at dawn," said Ilse Brann.', [("The ferries sail at dawn", "Ilse Brann")]),
+        (
+            "Ilse Brann, the port chief, told reporters that the ferries would sail at dawn.",
+            [("the ferries would sail at dawn", "Ilse Brann")],  # reported speech
+        ),
+        ('Ilse Brann watched "Harbour Tonight" on Friday.', []),  # a title in quotation marks is no quote
+        ("The ferries sail at dawn.", []),
+    ],
+)
+def test_components_quotes_table(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.span.text, q.speaker) for q in nlp(text)._.quotes] == expected
+
+
+def test_components_quotes_need_the_entities_before_them(tagged: Language) -> None:
+    tagged.add_pipe("newsdesk_quotes")
+    try:
+        assert "doc._.entities" in tagged.analyze_pipes()["problems"]["newsdesk_quotes"]
+        with pytest.raises(
+            ValueError, match=r"newsdesk_quotes needs doc\._\.entities, .*add_pipe\('newsdesk_entities'"
+        ):
+            tagged(TEXT)
+    finally:
+        tagged.remove_pipe("newsdesk_quotes")
 
 
 def test_components_give_the_pipelines_amounts_as_spans(nlp: Language, analysed: Article) -> None:
@@ -201,7 +250,7 @@ def test_components_config_is_spacys(nlp: Language) -> None:
 
 def test_components_nothing_before_the_component_ran(nlp: Language) -> None:
     doc = nlp.make_doc(TEXT)
-    assert doc._.entities is None and doc._.amounts is None and doc._.dates is None
+    assert doc._.entities is None and doc._.quotes is None and doc._.amounts is None and doc._.dates is None
     assert nlp("Nothing happened.")._.amounts == ()
 
 
@@ -210,7 +259,7 @@ def test_components_results_survive_multiprocessing(nlp: Language) -> None:
     one = list(nlp.pipe(texts, component_cfg={"newsdesk_dates": {"published": PUBLISHED}}))
     two = list(nlp.pipe(texts, n_process=2, batch_size=1, component_cfg={"newsdesk_dates": {"published": PUBLISHED}}))
     for a, b in zip(one, two, strict=True):
-        for field in ("entities", "amounts", "dates"):
+        for field in ("entities", "quotes", "amounts", "dates"):
             assert [x.record for x in getattr(a._, field)] == [x.record for x in getattr(b._, field)]
     assert [a.span.text for a in two[2]._.amounts] == ["450", "$40 million"]
 

@@ -39,10 +39,11 @@ from spacy.tokens import Doc
 
 from newsdesk.analyze.amounts import extract_amounts
 from newsdesk.analyze.dates import extract_dates, publication_date
-from newsdesk.analyze.docdata import amounts_of, dates_of, entities_of, events_of, put, quotes_of
+from newsdesk.analyze.docdata import Field, amounts_of, dates_of, entities_of, events_of, kept, put, quotes_of, records
 from newsdesk.analyze.entities import extract_entities
+from newsdesk.analyze.quotes import extract_quotes
 
-__all__ = ["FACTORIES", "AmountsComponent", "DatesComponent", "EntitiesComponent"]
+__all__ = ["FACTORIES", "AmountsComponent", "DatesComponent", "EntitiesComponent", "QuotesComponent"]
 
 _EXTENSIONS = {
     "entities": entities_of,
@@ -87,6 +88,24 @@ def _published(doc: Doc, *choices: str | date | None) -> date | None:
     return None
 
 
+_MAKERS: dict[Field, str] = {"entities": "newsdesk_entities", "dates": "newsdesk_dates", "quotes": "newsdesk_quotes"}
+
+
+def _needs(doc: Doc, name: str, *fields: Field) -> None:
+    """Stop, saying which component to add, when a newsdesk component before this one has not run.
+
+    Raises:
+        ValueError: naming the missing component and where to add it.
+    """
+    for field in fields:
+        if not kept(doc, field):
+            maker = _MAKERS[field]
+            raise ValueError(
+                f"{name} needs doc._.{field}, which {maker} sets: add it before, "
+                f"nlp.add_pipe({maker!r}, before={name!r})"
+            )
+
+
 class EntitiesComponent:
     """``newsdesk_entities``: ``doc._.entities``, one per real entity, with its canonical name."""
 
@@ -127,6 +146,21 @@ class DatesComponent:
         return doc
 
 
+class QuotesComponent:
+    """``newsdesk_quotes``: ``doc._.quotes``, who said what — quoted and reported — with cues and canonical speakers.
+
+    Needs ``newsdesk_entities`` before it (speakers are named by the entities).
+    """
+
+    def __init__(self, name: str = "newsdesk_quotes") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        _needs(doc, self.name, "entities")
+        put(doc, "quotes", extract_quotes(doc, entities=records(doc, "entities").entities))
+        return doc
+
+
 _PARSE = ["token.dep", "token.head", "token.tag", "token.lemma"]
 
 
@@ -150,5 +184,13 @@ def make_dates(nlp: Language, name: str, published: str | None) -> DatesComponen
     return DatesComponent(name, published=published)
 
 
-FACTORIES = ("newsdesk_entities", "newsdesk_amounts", "newsdesk_dates")
+@Language.factory(
+    "newsdesk_quotes", requires=["doc._.entities", *_PARSE, "token.ent_type", "doc.sents"], assigns=["doc._.quotes"]
+)
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    """The ``newsdesk_quotes`` factory."""
+    return QuotesComponent(name)
+
+
+FACTORIES = ("newsdesk_entities", "newsdesk_quotes", "newsdesk_amounts", "newsdesk_dates")
 """The component names newsdesk registers with spaCy (and declares as ``spacy_factories`` entry points)."""

@@ -12,6 +12,7 @@ speaker mention; an entity's mentions; an amount's or a date's text.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -45,17 +46,32 @@ KEY = "newsdesk."
 _BARE = Article(id="", source="", text="")
 
 
+_DECODED: weakref.WeakKeyDictionary[Doc, dict[str, tuple[object, tuple[Any, ...]]]] = weakref.WeakKeyDictionary()
+"""Per doc and field, the kept data and its records: in one process, a component reads what the one
+before it kept without decoding it again (the data object itself, by identity, says it is unchanged)."""
+
+
 def put(doc: Doc, field: Field, found: tuple[Any, ...]) -> None:
     """Keep one kind of record on the doc, in its JSON form (``found`` are records of ``field``'s kind)."""
-    doc.user_data[KEY + field] = to_dict(_BARE.copy_with(**{field: found}))[field]
+    data = to_dict(_BARE.copy_with(**{field: found}))[field]
+    doc.user_data[KEY + field] = data
+    _DECODED.setdefault(doc, {})[field] = (data, tuple(found))
+
+
+def _decoded(doc: Doc, field: Field) -> tuple[Any, ...]:
+    data = doc.user_data[KEY + field]
+    known = _DECODED.get(doc, {}).get(field)
+    if known is not None and known[0] is data:
+        return known[1]
+    found: tuple[Any, ...] = getattr(from_dict({"id": "", "source": "", "text": "", field: data}), field)
+    _DECODED.setdefault(doc, {})[field] = (data, found)
+    return found
 
 
 def records(doc: Doc, *fields: Field) -> Article:
     """The records of ``fields`` kept on the doc, as a text-less :class:`Article` (a kind not
     kept stays empty: :func:`kept` tells an empty kind from one no component filled)."""
-    data: dict[str, Any] = {"id": "", "source": "", "text": ""}
-    data.update((field, doc.user_data[KEY + field]) for field in fields if KEY + field in doc.user_data)
-    return from_dict(data)
+    return _BARE.copy_with(**{field: _decoded(doc, field) for field in fields if kept(doc, field)})
 
 
 def kept(doc: Doc, field: Field) -> bool:
