@@ -198,6 +198,14 @@ SETS: dict[str, EvalSet] = {
             variants={"thread": ("--field", "thread")},
             description="75 articles on two long-running events (Paris attacks, MH370): one thread each",
         ),
+        EvalSet(
+            name="giveme5w1h-dev",
+            inputs="events/giveme5w1h-dev/articles/*.jsonl",
+            scorer="score_events.py",
+            gold="events/giveme5w1h-dev/gold.jsonl",
+            headline="main_event_f1",
+            description="48 news articles (2016): each one's main event, who/what/when/where/why/how",
+        ),
     )
 }
 """Every known set, by name."""

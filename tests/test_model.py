@@ -5,7 +5,21 @@ import json
 
 import pytest
 
-from newsdesk import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote, article_id, from_dict, to_dict
+from newsdesk import (
+    Amount,
+    Article,
+    DateRef,
+    Debris,
+    Entity,
+    Event,
+    MainEvent,
+    Mention,
+    Phrase,
+    Quote,
+    article_id,
+    from_dict,
+    to_dict,
+)
 
 
 def full_article() -> Article:
@@ -28,7 +42,27 @@ def full_article() -> Article:
         ),
         amounts=(Amount("€180 million", 55, 67, 180e6, "EUR", approximate=False),),
         dates=(DateRef("Tuesday", 71, 78, "2024-03-05", True, "published"),),
-        events=(Event("Ana Ribeiro", "said", "statement", (0, 37), trigger=(12, 16)),),
+        events=(
+            Event(
+                "Ana Ribeiro",
+                "say",
+                "make public statement",
+                (0, 37),
+                trigger=(12, 16),
+                summary="Ana Ribeiro said: “The door is open”",
+                cameo="010",
+                cameo_label="make statement",
+            ),
+        ),
+        main_event=MainEvent(
+            sentence=(38, 79),
+            summary="The strike cost €180 million",
+            who=Phrase("The strike", 38, 48),
+            what=Phrase("cost €180 million", 49, 67),
+            when=Phrase("Tuesday", 71, 78, "2024-03-05"),
+            date="2024-03-05",
+            date_source="text",
+        ),
         stages=("entities",),
     )
 

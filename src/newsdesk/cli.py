@@ -221,8 +221,9 @@ def timeline_cmd(
     """Lay the events of a set of articles out in the order they happened.
 
     Each line gives the event date (or "(published)" when the text gives none
-    and the publication date stands in), who did what to whom, and the
-    article and sentence it comes from. Nothing is stored.
+    and the publication date stands in), what happened as a short sentence
+    with its CAMEO category and code (an article's main event marked "*"),
+    and the article and sentence it comes from. Nothing is stored.
 
     \b
     Examples:

@@ -30,8 +30,10 @@ __all__ = [
     "Entity",
     "Event",
     "Failure",
+    "MainEvent",
     "Mention",
     "PersonLink",
+    "Phrase",
     "Quote",
     "StoryLink",
     "ThreadLink",
@@ -138,7 +140,13 @@ class DateRef(_Record):
 
 @dataclass(frozen=True)
 class Event(_Record):
-    """Who did what to whom, when; always citing its sentence."""
+    """Who did what to whom, when; always citing its sentence.
+
+    ``cameo`` is the event's CAMEO code ("036", "1723"), ``cameo_label`` what
+    the code means and ``category`` the label of its root ("consult",
+    "coerce"); ``summary`` is a short clause saying what happened ("Rail
+    workers went on strike over pay"), made from the parse.
+    """
 
     actor: str | None
     action: str
@@ -148,6 +156,51 @@ class Event(_Record):
     date: str | None = None
     date_source: str | None = None
     trigger: Span | None = None
+    summary: str | None = None
+    cameo: str | None = None
+    cameo_label: str | None = None
+
+
+@dataclass(frozen=True)
+class Phrase(_Record):
+    """A phrase of the article answering one question about its main event, at ``[start, end)``.
+
+    For ``who``, ``text`` is the canonical name of the entity named there when
+    there is one. For ``when``, ``value`` is the resolved date (ISO, as
+    precise as the text allows); a ``when`` with no ``text`` and no span is
+    the publication date, taken because the text gives no time.
+    """
+
+    text: str | None
+    start: int | None = None
+    end: int | None = None
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class MainEvent(_Record):
+    """What the article is about: who did what, when, where, why and how, citing its sentence.
+
+    ``summary`` says it in one clause; ``date``/``date_source`` place it on a
+    timeline as :class:`Event` does (``text`` or ``published``); ``trigger``
+    is its verb (an :class:`Event` with the same trigger is this event); the
+    CAMEO fields are set when the lexicon codes that verb.
+    """
+
+    sentence: Span
+    summary: str | None = None
+    trigger: Span | None = None
+    who: Phrase | None = None
+    what: Phrase | None = None
+    when: Phrase | None = None
+    where: Phrase | None = None
+    why: Phrase | None = None
+    how: Phrase | None = None
+    date: str | None = None
+    date_source: str | None = None
+    category: str | None = None
+    cameo: str | None = None
+    cameo_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,6 +236,7 @@ class Article(_Record):
     amounts: tuple[Amount, ...] = ()
     dates: tuple[DateRef, ...] = ()
     events: tuple[Event, ...] = ()
+    main_event: MainEvent | None = None
     stages: tuple[str, ...] = field(default=(), compare=False)
 
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -274,6 +328,25 @@ def _mention_dict(m: Mention | None) -> dict[str, Any] | None:
     return None if m is None else {"text": m.text, "start": m.start, "end": m.end}
 
 
+_WS_QUESTIONS = ("who", "what", "when", "where", "why", "how")
+
+
+def _main_event_dict(ev: MainEvent | None) -> dict[str, Any] | None:
+    if ev is None:
+        return None
+    data = dataclasses.asdict(ev)
+    data["sentence"] = list(ev.sentence)
+    data["trigger"] = list(ev.trigger) if ev.trigger else None
+    return data
+
+
+def _main_event(data: Mapping[str, Any] | None) -> MainEvent | None:
+    if not data:
+        return None
+    phrases = {w: _build(Phrase, data[w]) if data.get(w) else None for w in _WS_QUESTIONS}
+    return _build(MainEvent, data, sentence=_span(data["sentence"]), trigger=_span(data.get("trigger")), **phrases)
+
+
 def to_dict(article: Article) -> dict[str, Any]:
     """The JSON form of an article (see ``schema/article.schema.json``)."""
     return {
@@ -316,6 +389,7 @@ def to_dict(article: Article) -> dict[str, Any]:
             }
             for ev in article.events
         ],
+        "main_event": _main_event_dict(article.main_event),
         "debris": [{"text": d.text, "reason": d.reason} for d in article.debris],
         "stages": list(article.stages),
     }
@@ -371,5 +445,6 @@ def from_dict(data: Mapping[str, Any]) -> Article:
         amounts=tuple(_build(Amount, a) for a in data.get("amounts", [])),
         dates=tuple(_build(DateRef, d) for d in data.get("dates", [])),
         events=events,
+        main_event=_main_event(data.get("main_event")),
         stages=tuple(data.get("stages", ())),
     )

@@ -1,4 +1,4 @@
-"""Events: who did what to whom and when, each citing its sentence; quotes are statements."""
+"""Events: who did what to whom and when, CAMEO-coded and summarised, each citing its sentence."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from newsdesk.model import Event, Quote
 
 
 def brief(e: Event) -> tuple[Any, ...]:
-    return (e.actor, e.action, e.category, e.target, e.date, e.date_source)
+    return (e.actor, e.action, e.cameo, e.category, e.target, e.date, e.date_source)
 
 
 @pytest.mark.parametrize(
@@ -19,27 +19,32 @@ def brief(e: Event) -> tuple[Any, ...]:
     [
         (
             "Ana Ribeiro called on Rui Costa to end the strike on Thursday.",
-            [("Ana Ribeiro", "call", "appeal/demand", "Rui Costa", "2019-11-21", "text")],
+            [("Ana Ribeiro", "call", "025", "appeal", "Rui Costa", "2019-11-21", "text")],
         ),
         (
             "The Lisbon union rejected the offer.",
-            [("The Lisbon union", "reject", "reject", "the offer", "2019-11-22", "published")],
+            [("The Lisbon union", "reject", "124", "reject", "the offer", "2019-11-22", "published")],
         ),
         (
             "Portugal and Spain postponed the drills on Sunday.",
-            [("Portugal", "postpone", "postpone/cancel", "the drills", "2019-11-17", "text")],
+            [("Portugal and Spain", "postpone", "160", "reduce relations", "the drills", "2019-11-17", "text")],
         ),
         (
             "Officials met Ana Ribeiro in Porto.",
-            [("Officials", "meet", "consult/meet/visit", "Ana Ribeiro", "2019-11-22", "published")],
+            [("Officials", "meet", "040", "consult", "Ana Ribeiro", "2019-11-22", "published")],
+        ),
+        (
+            "Police arrested the driver on Wednesday.",
+            [("Police", "arrest", "173", "coerce", "the driver", "2019-11-20", "text")],
         ),
     ],
 )
-def test_events_actor_action_target_date(analyse: Any, text: str, expected: list[tuple[Any, ...]]) -> None:
+def test_events_actor_action_code_target_date(analyse: Any, text: str, expected: list[tuple[Any, ...]]) -> None:
     article = analyse(text, published="2019-11-22")
     assert [brief(e) for e in article.events] == expected
     for e in article.events:
         assert article.text[e.sentence[0] : e.sentence[1]].strip()
+        assert e.cameo_label and e.summary
 
 
 @pytest.mark.parametrize(
@@ -47,12 +52,32 @@ def test_events_actor_action_target_date(analyse: Any, text: str, expected: list
     [
         "He declined to confirm the figure.",  # no named actor, and a refusal to speak is no event here
         "Ana Ribeiro did not reject the offer.",  # what did not happen
+        "The rebels could attack the capital.",  # what might happen
+        "The army reportedly shelled the town.",  # a rumour is no event of the army
         "The report was based on a transcript provided by the ministry.",  # a participle describing a noun
+        "Oil prices dropped sharply.",  # no actor: prices do not act
         "The sea was calm.",
     ],
 )
 def test_events_nothing_to_report(analyse: Any, text: str) -> None:
     assert analyse(text, published="2019-11-22").events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        ("Rail workers went on strike over pay on Tuesday.", "Rail workers went on strike over pay"),
+        (
+            "Foreign Minister Lena Okafor called on Norland and Ostmark to resolve their differences.",
+            "Lena Okafor called on Norland and Ostmark to resolve their differences",
+        ),
+        ("The union rejected a 4% pay offer.", "The union rejected a 4% pay offer"),
+        ("The army has not withdrawn its troops, but the rebels attacked the base.", "The rebels attacked the base"),
+    ],
+)
+def test_events_summary_is_a_short_clause(analyse: Any, text: str, summary: str) -> None:
+    article = analyse(text, published="2019-11-22")
+    assert [e.summary for e in article.events] == [summary]
 
 
 def test_events_quotes_are_statements(analyse: Any, pipeline: Any) -> None:
@@ -62,5 +87,21 @@ def test_events_quotes_are_statements(analyse: Any, pipeline: Any) -> None:
         text="We will not move,", start=1, end=18, kind="direct", speaker="Ana Ribeiro", cue="said", cue_span=(32, 36)
     )
     with_quote = find_events(article.copy_with(quotes=(quote,)), pipeline.nlp(text))
-    statements = [e for e in with_quote.events if e.category == "statement"]
-    assert [(e.actor, e.action, e.date) for e in statements] == [("Ana Ribeiro", "say", "2019-11-18")]
+    statements = [e for e in with_quote.events if e.cameo == "010"]
+    assert [(e.actor, e.action, e.date, e.category, e.summary) for e in statements] == [
+        ("Ana Ribeiro", "say", "2019-11-18", "make public statement", "Ana Ribeiro said: “We will not move”")
+    ]
+
+
+def test_events_fill_the_main_event(analyse: Any) -> None:
+    text = (
+        "Dock workers strike in Velmora over pay cuts\n\n"
+        "Hundreds of dock workers in Velmora walked out on Monday after the port authority cut their wages."
+    )
+    article = analyse(text, published="2019-11-22", title="Dock workers strike in Velmora over pay cuts")
+    main = article.main_event
+    assert main is not None
+    assert main.who is not None and main.who.text == "Dock workers"
+    assert main.what is not None and main.what.text == "strike"
+    assert main.cameo == "143" and main.category == "protest"
+    assert main.summary and main.summary.startswith("Dock workers strike")

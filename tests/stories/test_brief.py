@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,3 +116,26 @@ def test_brief_dev_articles_name_what_an_analyst_would(eval_dir: Path) -> None:
     assert all(s.citations for s in b.sentences)
     for needle in ("called on South Korea to pay more", "28,500", "$5bn", "expire", "postpon", "North Korea"):
         assert needle in text, needle
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def test_brief_demo_timeline_reads_as_sentences(tmp_path: Path, pipeline: Any) -> None:
+    """`make demo`'s timeline: every line a sentence (a subject and a finite verb), no arrows, no statements."""
+    from newsdesk import MemoryStore
+    from tests.conftest import EXAMPLES
+
+    briefs, report = brief([EXAMPLES], MemoryStore(), Settings())
+    assert report.failed == 0
+    entries = [e for b in briefs for e in b.timeline]
+    assert entries and any(e.main for e in entries)
+    for e in entries:
+        assert e.summary and e.category != "make public statement"
+        doc = pipeline.nlp(e.summary)
+        assert any(t.dep_ in {"nsubj", "nsubjpass"} for t in doc), e.summary
+        assert any(t.tag_ in _FINITE for t in doc), e.summary
+        assert len(e.summary.split()) <= 22, e.summary
+    shown = briefs_markdown(briefs)
+    lines = shown[shown.index("## Timeline") :].split("## Articles")[0].splitlines()
+    assert lines and not any("→" in line for line in lines)

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from newsdesk.cli import main
-from newsdesk.model import Article, Event
-from newsdesk.stories.timeline import build_timeline, render_timeline, sort_key
+from newsdesk.model import Article, Event, MainEvent, Phrase
+from newsdesk.stories.timeline import build_timeline, render_timeline, select_timeline, sort_key
 
 
 def _article(aid: str, published: str, events: tuple[Event, ...]) -> Article:
@@ -39,15 +39,21 @@ def test_timeline_orders_by_event_date_and_keeps_reporting_date() -> None:
     earlier_report = _article(
         "a",
         "2019-11-22",
-        (Event("Ana Ribeiro", "meet", "consult/meet/visit", (0, 26), date="2019-11-22", date_source="published"),),
-    )
+        (
+            Event(
+                "Ana Ribeiro", "meet", "consult", (0, 26), date="2019-11-22", date_source="published",
+                summary="Ana Ribeiro met Rui Costa", cameo="040", cameo_label="consult",
+            ),
+        ),
+    )  # fmt: skip
     entries = build_timeline([earlier_report, later_report])
     assert [(e.when, e.reported, e.article_id, e.sentence_text) for e in entries] == [
         ("2019-11-18", "2019-11-25", "b", "Talks failed."),
         ("2019-11-22", "2019-11-22", "a", "Ana Ribeiro met Rui Costa."),
     ]
     text = render_timeline(entries)
-    assert "2019-11-22 (published)  Ana Ribeiro meet" in text and "a @0-26" in text
+    assert "2019-11-22 (published)  Ana Ribeiro met Rui Costa  [consult 040]" in text and "a @0-26" in text
+    assert "→" not in text
 
 
 def test_timeline_cli_jsonl(tmp_path: Path) -> None:
@@ -57,6 +63,81 @@ def test_timeline_cli_jsonl(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["timeline", str(tmp_path), "--published", "2019-11-22", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(r["when"], r["actor"], r["category"], r["reported"]) for r in rows] == [
-        ("2019-11-21", "Ana Ribeiro", "appeal/demand", "2019-11-22")
+    assert [(r["when"], r["actor"], r["category"], r["cameo"], r["reported"], r["main"]) for r in rows] == [
+        ("2019-11-21", "Ana Ribeiro", "appeal", "025", "2019-11-22", True)
     ]
+    assert rows[0]["summary"] == "Ana Ribeiro called on Rui Costa to end the strike"
+
+
+def _story() -> list[Article]:
+    text = "Dock workers struck in Velmora. Ana Ribeiro said talks would resume. Police arrested two men."
+    said = Event(
+        "Ana Ribeiro",
+        "say",
+        "make public statement",
+        (32, 68),
+        date="2019-11-21",
+        date_source="text",
+        summary="Ana Ribeiro said talks would resume",
+        cameo="010",
+        trigger=(44, 48),
+    )
+    arrest = Event(
+        "Police",
+        "arrest",
+        "coerce",
+        (69, 94),
+        date="2019-11-21",
+        date_source="text",
+        summary="Police arrested two men",
+        cameo="173",
+        trigger=(76, 84),
+    )
+    strike = Event(
+        "Dock workers",
+        "strike",
+        "protest",
+        (0, 31),
+        date="2019-11-20",
+        date_source="text",
+        summary="Dock workers struck in Velmora",
+        cameo="143",
+        trigger=(13, 19),
+    )
+    main = MainEvent(
+        (0, 31),
+        "Dock workers struck in Velmora",
+        (13, 19),
+        who=Phrase("Dock workers", 0, 12),
+        date="2019-11-20",
+        date_source="text",
+        category="protest",
+        cameo="143",
+    )
+    a = Article(
+        id="a", source="a.txt", text=text, published="2019-11-22", events=(strike, said, arrest), main_event=main
+    )
+    copy = Article(
+        id="b",
+        source="b.txt",
+        text=text,
+        published="2019-11-22",
+        outlet="Wire",
+        events=(strike, said, arrest),
+        main_event=main,
+    )
+    undated = Article(
+        id="c", source="c.txt", text=text, events=(arrest.copy_with(date=None, summary="Police arrested two men"),)
+    )
+    return [a, copy, undated]  # fmt: skip
+
+
+def test_timeline_select_main_events_first_no_statements_told_once() -> None:
+    entries = build_timeline(_story())
+    assert sum(1 for e in entries if e.main) == 2 and len(entries) == 7  # main events replace their own verb's event
+    chosen = select_timeline(entries)
+    assert [(e.when, e.summary, e.main) for e in chosen] == [
+        ("2019-11-20", "Dock workers struck in Velmora", True),
+        ("2019-11-21", "Police arrested two men", False),
+    ]
+    assert [e.summary for e in select_timeline(entries, limit=1)] == ["Dock workers struck in Velmora"]

@@ -122,12 +122,26 @@ def harbour() -> Article:
             Event(
                 "Ferry crews",
                 "walked out",
-                "strike",
+                "protest",
                 sentence_of(t, "walked out"),
                 date="2031-05-12",
                 date_source="Monday",
+                summary="Ferry crews walked out",
+                cameo="143",
+                cameo_label="conduct strike or boycott",
             ),
-            Event("Piet Varga", "rejected", "statement", sentence_of(t, "rejected"), target="Lena Okafor"),
+            Event(
+                "Piet Varga",
+                "rejected",
+                "reject",
+                sentence_of(t, "rejected"),
+                target="Lena Okafor",
+                date="2031-05-12",
+                date_source="published",
+                summary="Piet Varga rejected the offer",
+                cameo="124",
+                cameo_label="refuse to yield",
+            ),
         ),
         stages=("sentences", "entities"),
     )
@@ -181,7 +195,18 @@ def hostile() -> Article:
             Quote(said, *at(t, said), "direct", HOSTILE_NAME, Mention("Mallory Vex", *at(t, "Mallory Vex")), "said"),
         ),
         amounts=(Amount("7*7", *at(t, "7*7"), 49, "<i>units</i>", '"><script>window.__pwned=16</script>'),),
-        events=(Event(HOSTILE_NAME, "<script>", "<b>", sentences(t)[0], target="javascript:x"),),
+        events=(
+            Event(
+                HOSTILE_NAME,
+                "<script>",
+                "<b>",
+                sentences(t)[0],
+                target="javascript:x",
+                date="2031-05-14",
+                date_source="published",
+                summary=f"{HOSTILE_NAME} did <script>window.__pwned=17</script>",
+            ),
+        ),
         stages=("sentences", "entities"),
     )
 

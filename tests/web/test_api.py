@@ -452,3 +452,14 @@ def test_api_thread_has_its_stories_with_briefs_and_changes(client: TestClient) 
 def test_api_thread_unknown(client: TestClient, bad: str) -> None:
     response = client.get(f"/api/threads/{bad}")
     assert response.status_code == 404 and response.json()["error"] == f"no thread {bad!r}"
+
+
+def test_api_story_timeline_category_filter(client: TestClient) -> None:
+    h = harbour()
+    story = client.get(f"/api/stories/{h.id}").json()
+    assert story["categories"] == ["protest", "reject"] and story["category"] is None
+    walked = next(e for e in story["timeline"] if e["label"] == "Ferry crews walked out")
+    assert (walked["lane"], walked["cameo"], walked["cameo_label"]) == ("protest", "143", "conduct strike or boycott")
+    only = client.get(f"/api/stories/{h.id}", params={"category": "protest"}).json()
+    assert {e["lane"] for e in only["timeline"]} == {"protest", "published"}
+    assert only["category"] == "protest" and only["categories"] == ["protest", "reject"]

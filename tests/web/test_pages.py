@@ -178,3 +178,14 @@ def test_pages_hostile_article_shows_its_strings_as_text(client: TestClient) -> 
     assert "javascript:window.__pwned=13" in shown  # the URL is shown, not linked
     assert "(not a web address)" in html
     assert '<img src=x onerror="window.__pwned=15">' in shown
+
+
+def test_pages_story_timeline_filtered_by_category(client: TestClient) -> None:
+    h = harbour()
+    html = client.get(f"/stories/{h.id}").text
+    assert "Ferry crews walked out" in html and "Piet Varga rejected the offer" in html
+    assert '<a href="?category=reject">reject</a>' in html and "<b>all</b>" in html
+    only = client.get(f"/stories/{h.id}", params={"category": "reject"}).text
+    shown = only[only.index('<section id="timeline">') : only.index('<section id="quotes">')]
+    assert "Piet Varga rejected the offer" in shown and "Ferry crews walked out" not in shown
+    assert '<a href="?">all</a>' in shown and "<b>reject</b>" in shown

@@ -18,6 +18,7 @@ from newsdesk.analyze.amounts import find_amounts
 from newsdesk.analyze.dates import find_dates
 from newsdesk.analyze.entities import find_entities
 from newsdesk.analyze.events import find_events
+from newsdesk.analyze.headline import attach_heads
 from newsdesk.analyze.nlp import ModelNotFound, load_model, parse
 from newsdesk.analyze.quotes import find_quotes
 from newsdesk.model import Article, Failure
@@ -108,7 +109,13 @@ class Pipeline:
     def __call__(self, article: Article) -> Article:
         """Analyse one article."""
         (doc,) = parse(self.nlp, [article.text], max_chars=self.settings.max_chars_analysed)
+        self._heads([article], [doc])
         return self.run(article, doc)
+
+    def _heads(self, articles: list[Article], docs: list[Any]) -> None:
+        """The headlines' own parses, in one batch, for the events stage (see ``analyze.headline``)."""
+        if "events" in self.settings.stages:
+            attach_heads(self.nlp, articles, docs, batch_size=self.settings.batch_size)
 
     def pipe(self, articles: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
         """Analyse many articles in batches; Failures pass through, and an article whose
@@ -124,14 +131,14 @@ class Pipeline:
 
     def _run_batch(self, batch: list[Article | Failure]) -> Iterator[Article | Failure]:
         todo = [a for a in batch if isinstance(a, Article)]
-        docs = iter(
-            parse(
-                self.nlp,
-                [a.text for a in todo],
-                max_chars=self.settings.max_chars_analysed,
-                batch_size=self.settings.batch_size,
-            )
+        parsed = parse(
+            self.nlp,
+            [a.text for a in todo],
+            max_chars=self.settings.max_chars_analysed,
+            batch_size=self.settings.batch_size,
         )
+        self._heads(todo, parsed)
+        docs = iter(parsed)
         for item in batch:
             if isinstance(item, Failure):
                 yield item

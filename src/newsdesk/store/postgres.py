@@ -245,6 +245,36 @@ MIGRATIONS: list[tuple[str, str]] = [
         GROUP BY t.thread_id;
     """,
     ),
+    (
+        "events: summaries and CAMEO codes; each article's main event (who, what, when, where, why, how)",
+        """
+    ALTER TABLE events ADD COLUMN summary TEXT;
+    ALTER TABLE events ADD COLUMN cameo TEXT;              -- CAMEO event code ("036", "1723")
+    ALTER TABLE events ADD COLUMN cameo_label TEXT;
+    CREATE INDEX events_cameo ON events(cameo);
+    CREATE TABLE main_events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,                     -- always 0: one main event per article
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        summary TEXT,
+        trigger_start INTEGER,                    -- the event's verb
+        trigger_end INTEGER,
+        date TEXT,
+        date_source TEXT,                         -- text | published
+        category TEXT,
+        cameo TEXT,
+        cameo_label TEXT,
+        who_text TEXT, who_start INTEGER, who_end INTEGER,
+        what_text TEXT, what_start INTEGER, what_end INTEGER,
+        when_text TEXT, when_start INTEGER, when_end INTEGER, when_value TEXT,
+        where_text TEXT, where_start INTEGER, where_end INTEGER,
+        why_text TEXT, why_start INTEGER, why_end INTEGER,
+        how_text TEXT, how_start INTEGER, how_end INTEGER,
+        PRIMARY KEY (article_id, idx)
+    );
+    """,
+    ),
 ]
 """(description, SQL) in order, version *n* matching version *n* of the SQLite list."""
 

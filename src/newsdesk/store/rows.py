@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote
+from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, MainEvent, Mention, Phrase, Quote
 
 __all__ = ["ARTICLE_COLUMNS", "LOADED_TABLES", "article_from_rows", "article_row", "child_rows", "now"]
 
@@ -22,7 +22,7 @@ ARTICLE_COLUMNS = (
 )
 """The ``articles`` columns :func:`article_row` fills, in its order (a backend may add its own)."""
 
-LOADED_TABLES = ("entities", "mentions", "quotes", "amounts", "dates", "events", "debris")
+LOADED_TABLES = ("entities", "mentions", "quotes", "amounts", "dates", "events", "main_events", "debris")
 """The child tables an article is loaded from, each with ``article_id`` and all its columns filled."""
 
 
@@ -103,11 +103,52 @@ def child_rows(a: Article) -> dict[str, list[tuple[Any, ...]]]:
                 ev.date_source,
                 *ev.sentence,
                 *(ev.trigger or (None, None)),
+                ev.summary,
+                ev.cameo,
+                ev.cameo_label,
             )
             for i, ev in enumerate(a.events)
         ],
+        "main_events": [_main_event_row(a.id, a.main_event)] if a.main_event is not None else [],
         "debris": [(a.id, i, d.text, d.reason) for i, d in enumerate(a.debris)],
     }
+
+
+_QUESTIONS = ("who", "what", "when", "where", "why", "how")
+
+
+def _main_event_row(article_id: str, ev: MainEvent) -> tuple[Any, ...]:
+    """The ``main_events`` row: the event's fields, then text, start, end of each W (and when's value)."""
+    phrases: list[Any] = []
+    for w in _QUESTIONS:
+        p: Phrase | None = getattr(ev, w)
+        phrases += [p.text, p.start, p.end] if p is not None else [None, None, None]
+        if w == "when":
+            phrases.append(p.value if p is not None else None)
+    head = (ev.summary, *(ev.trigger or (None, None)), ev.date, ev.date_source, ev.category, ev.cameo, ev.cameo_label)
+    return (article_id, 0, *ev.sentence, *head, *phrases)
+
+
+def _main_event(rows: Sequence[Row]) -> MainEvent | None:
+    if not rows:
+        return None
+    r = rows[0]
+    phrases: dict[str, Phrase | None] = {}
+    for w in _QUESTIONS:
+        value = r["when_value"] if w == "when" else None
+        present = r[f"{w}_text"] is not None or r[f"{w}_start"] is not None or value is not None
+        phrases[w] = Phrase(r[f"{w}_text"], r[f"{w}_start"], r[f"{w}_end"], value) if present else None
+    return MainEvent(
+        sentence=(r["sentence_start"], r["sentence_end"]),
+        summary=r["summary"],
+        trigger=(r["trigger_start"], r["trigger_end"]) if r["trigger_start"] is not None else None,
+        date=r["date"],
+        date_source=r["date_source"],
+        category=r["category"],
+        cameo=r["cameo"],
+        cameo_label=r["cameo_label"],
+        **phrases,
+    )
 
 
 def article_from_rows(row: Row, children: Mapping[str, Sequence[Row]]) -> Article:
@@ -180,8 +221,12 @@ def article_from_rows(row: Row, children: Mapping[str, Sequence[Row]]) -> Articl
                 ev["date"],
                 ev["date_source"],
                 (ev["trigger_start"], ev["trigger_end"]) if ev["trigger_start"] is not None else None,
+                ev["summary"],
+                ev["cameo"],
+                ev["cameo_label"],
             )
             for ev in children["events"]
         ),
+        main_event=_main_event(children.get("main_events", ())),
         stages=tuple(json.loads(row["stages"])),
     )

@@ -6,14 +6,14 @@
 * :mod:`~newsdesk.stories.assign` does both for new articles against known stories, incrementally
   (:func:`newsdesk.workflow.place_in_stories` fetches them from a desk).
 * :mod:`~newsdesk.stories.threads` joins stories into threads (developing storylines).
-* :mod:`~newsdesk.stories.timeline` orders a story's dated events.
+* :mod:`~newsdesk.stories.timeline` orders a story's dated events and picks the ones that matter.
 """
 
 from __future__ import annotations
 
 from newsdesk.stories.assign import find_stories
 from newsdesk.stories.dedupe import Copies, find_copies
-from newsdesk.stories.timeline import TimelineEntry, build_timeline, render_timeline
+from newsdesk.stories.timeline import TimelineEntry, build_timeline, render_timeline, select_timeline
 
 __all__ = [
     "Copies",
@@ -22,4 +22,5 @@ __all__ = [
     "find_copies",
     "find_stories",
     "render_timeline",
+    "select_timeline",
 ]

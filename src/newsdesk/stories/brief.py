@@ -32,7 +32,7 @@ import numpy as np
 from newsdesk.model import Article, StoryLink
 from newsdesk.stories.corroborate import Corroboration, FigureGroup, QuoteGroup, corroborate
 from newsdesk.stories.features import rarity
-from newsdesk.stories.timeline import TimelineEntry, build_timeline
+from newsdesk.stories.timeline import TimelineEntry, build_timeline, select_timeline
 
 __all__ = ["ArticleNote", "Brief", "BriefSentence", "Citation", "brief_stories", "brief_story"]
 
@@ -408,16 +408,8 @@ def _key_quotes(groups: Sequence[QuoteGroup], story_sentences: Sequence[str]) ->
 
 
 def _timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
-    """Dated events that are not mere statements ("said"), each told once."""
-    seen: set[tuple[str | None, ...]] = set()
-    out = []
-    for e in build_timeline(articles):
-        key = (e.when, (e.actor or "").casefold(), e.action, (e.target or "").casefold())
-        if not e.when or e.category == "statement" or key in seen:
-            continue
-        seen.add(key)
-        out.append(e)
-    return out[:_MAX_TIMELINE]
+    """The articles' main events, then their dated actions (not statements), each told once."""
+    return select_timeline(build_timeline(articles), limit=_MAX_TIMELINE)
 
 
 def brief_story(

@@ -92,9 +92,10 @@ def _markdown(brief: Brief) -> str:
     if brief.timeline:
         lines += ["## Timeline", ""]
         for e in brief.timeline:
-            what = f"{e.actor or '?'} {e.action}" + (f" → {e.target}" if e.target else "")
+            what = f"**{e.summary}**" if e.main else str(e.summary)
             lines.append(
-                f"- {e.when} — {what} — {e.outlet or 'unknown'} [{e.article_id[:8]} {e.sentence[0]}–{e.sentence[1]}]"
+                f"- {e.when} — {what} ({e.category}) — {e.outlet or 'unknown'} "
+                f"[{e.article_id[:8]} {e.sentence[0]}–{e.sentence[1]}]"
             )
         lines.append("")
     lines += ["## Articles", ""]
@@ -161,8 +162,10 @@ def _html_one(brief: Brief) -> str:
     if brief.timeline:
         out.append("<h2>Timeline</h2><ul>")
         for t in brief.timeline:
-            what = f"{t.actor or '?'} {t.action}" + (f" → {t.target}" if t.target else "")
-            out.append(f'<li>{e(t.when or "")} — {e(what)} <span class="cite">{e(t.outlet or "")}</span></li>')
+            what = f"<b>{e(t.summary or '')}</b>" if t.main else e(t.summary or "")
+            out.append(
+                f'<li>{e(t.when or "")} — {what} <span class="cite">{e(t.category)} · {e(t.outlet or "")}</span></li>'
+            )
         out.append("</ul>")
     out.append("<h2>Articles</h2><ul>")
     for a in brief.articles:

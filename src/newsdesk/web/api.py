@@ -86,11 +86,17 @@ def list_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page
 
 
 @router.get("/stories/{story_id}", summary="A story: articles, timeline, quotes by speaker, figures, coverage, graph")
-def get_story(store: StoreDep, story_id: Annotated[str, Path(max_length=64)]) -> StoryOut:
+def get_story(
+    store: StoreDep,
+    story_id: Annotated[str, Path(max_length=64)],
+    category: Annotated[
+        str | None, Query(max_length=100, description="Only the timeline's events of this category (CAMEO root).")
+    ] = None,
+) -> StoryOut:
     view = story_view(store, story_id)
     if view is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    return story_out(view)
+    return story_out(view, category=category or None)
 
 
 @router.get("/threads", summary="Threads (developing storylines: stories that follow one another), newest first")

@@ -36,11 +36,16 @@ def home(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, store: StoreDep, story_id: Annotated[str, Path(max_length=64)]) -> Response:
+def story(
+    request: Request,
+    store: StoreDep,
+    story_id: Annotated[str, Path(max_length=64)],
+    category: Annotated[str | None, Query(max_length=100)] = None,
+) -> Response:
     view = story_view(store, story_id)
     if view is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    out = story_out(view)
+    out = story_out(view, category=category or None)
     return _render(request, "story.html", story=out, timeline_json=[e.model_dump() for e in out.timeline])
 
 

@@ -209,12 +209,15 @@ class StoryEvent(BaseModel):
 
     when: str | None
     day: str | None = Field(description="The day, when `when` names one (the plot shows those).")
-    lane: str = Field(description='The event category, or "published".')
-    label: str
+    lane: str = Field(description='The event category (its CAMEO root, "other" when uncoded), or "published".')
+    label: str = Field(description="What happened, in one clause (the event's summary), or the published title.")
     sentence: str
     date_source: str | None
     outlets: list[str]
     cite: Cite | None
+    main: bool = Field(default=False, description="An article's main event (what it is about).")
+    cameo: str | None = Field(default=None, description="The CAMEO event code.")
+    cameo_label: str | None = Field(default=None, description="What the CAMEO code means.")
 
 
 class StoryCarrier(Cite):
@@ -306,6 +309,8 @@ class StoryOut(BaseModel):
     last: str | None
     articles: list[StoryArticle]
     timeline: list[StoryEvent]
+    categories: list[str] = Field(default_factory=list, description="The event categories of the whole timeline.")
+    category: str | None = Field(default=None, description="The category the timeline is filtered to, if any.")
     quotes: list[StorySpeaker]
     figures: list[StoryFigure]
     coverage: list[StoryCoverage]

@@ -225,8 +225,10 @@ def _cite(view: StoryView, article_id: str, start: int, end: int) -> Cite:
     )
 
 
-def story_out(view: StoryView) -> StoryOut:
-    """The story's JSON form (what its page renders)."""
+def story_out(view: StoryView, *, category: str | None = None) -> StoryOut:
+    """The story's JSON form (what its page renders); ``category`` keeps only the timeline's events of it."""
+    categories = sorted({r.lane for r in view.timeline if r.lane != "published"})
+    shown = [r for r in view.timeline if category is None or r.lane in {category, "published"}]
     return StoryOut(
         id=view.id,
         title=view.title,
@@ -244,10 +246,13 @@ def story_out(view: StoryView) -> StoryOut:
         timeline=[
             StoryEvent(
                 when=r.when, day=r.day, lane=r.lane, label=r.label, sentence=r.sentence, date_source=r.date_source,
-                outlets=r.outlets, cite=_cite(view, r.article_id, *r.span) if r.span else None,
+                outlets=r.outlets, cite=_cite(view, r.article_id, *r.span) if r.span else None, main=r.main,
+                cameo=r.cameo, cameo_label=r.cameo_label,
             )
-            for r in view.timeline
+            for r in shown
         ],
+        categories=categories,
+        category=category,
         quotes=[
             StorySpeaker(
                 speaker=speaker,

@@ -1,7 +1,9 @@
 """The timeline of a story for its page: the plot's points and the table's rows.
 
 The events and their order come from :func:`newsdesk.stories.build_timeline`
-(event time and reporting time kept apart, each entry citing its sentence).
+and :func:`newsdesk.stories.select_timeline` (the articles' main events, then
+dated actions, statements left out; event time and reporting time kept apart,
+each entry citing its sentence), each row labelled with its summary.
 Here they are shaped for a page: one event carried by several outlets (copies
 of one wire story, or the same fact told twice) is one row listing them all,
 and the plot gets a point per event that is dated to a day (a bare month or
@@ -15,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsdesk.model import Article
-from newsdesk.stories import build_timeline
+from newsdesk.stories import build_timeline, select_timeline
 
 __all__ = ["TimelineRow", "timeline"]
 
@@ -27,8 +29,9 @@ class TimelineRow:
     """One event (or publication) and the outlets that report it.
 
     ``when`` is as precise as the text allows; ``day`` is set when it names a
-    day (the plot shows those). ``lane`` is the event's category, or
-    "published". ``span`` is the cited sentence of the first article.
+    day (the plot shows those). ``lane`` is the event's category (its CAMEO
+    root), or "published". ``span`` is the cited sentence of the first
+    article; ``main`` marks an article's main event.
     """
 
     when: str | None
@@ -40,6 +43,9 @@ class TimelineRow:
     sentence: str = ""
     date_source: str | None = None
     outlets: list[str] = field(default_factory=list)
+    main: bool = False
+    cameo: str | None = None
+    cameo_label: str | None = None
 
 
 def _day(value: str | None) -> str | None:
@@ -50,14 +56,16 @@ def _day(value: str | None) -> str | None:
 def timeline(articles: list[Article]) -> list[TimelineRow]:
     """The story's events in the order they happened, copies merged, then its publications."""
     rows: dict[tuple[str | None, str, str], TimelineRow] = {}
-    for entry in build_timeline(articles):
-        label = " ".join(x for x in (entry.actor, entry.action, entry.target) if x)
+    for entry in select_timeline(build_timeline(articles), once=False):
+        label = entry.summary or " ".join(x for x in (entry.actor, entry.action, entry.target) if x)
         key = (entry.when, entry.category, " ".join(label.lower().split()))
         row = rows.setdefault(
             key,
             TimelineRow(entry.when, _day(entry.when), entry.category, label, entry.article_id, entry.sentence,
-                        entry.sentence_text, entry.date_source),
+                        entry.sentence_text, entry.date_source, main=entry.main, cameo=entry.cameo,
+                        cameo_label=entry.cameo_label),
         )  # fmt: skip
+        row.main = row.main or entry.main
         outlet = entry.outlet or "unknown outlet"
         if outlet not in row.outlets:
             row.outlets.append(outlet)

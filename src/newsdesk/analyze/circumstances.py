@@ -1,0 +1,369 @@
+"""When, where, why and how of the main event, each a phrase of the article.
+
+* **When** is a date expression of the event's clause or of a lead that tells
+  the same event, else of the headline; else a date of the first sentences
+  *tied* to the event — it qualifies the event's verb (first) or a headline
+  word ("the *bombing* late Thursday"), or stands in a clause whose subject is
+  the event's actor —; else the article's own date line (a full date within a
+  week of publication, or one the page repeats); else a day of the week before
+  publication; else the publication date itself (no phrase, only the value). A
+  weekday the dates stage resolved forward, for a verb in the past tense, is
+  taken as the one before.
+* **Where** is a place phrase of the clause ("in Kessel, north Velmora"; after
+  "at", "outside", … a named building counts), else a place named in the
+  headline, else of the lead's clause, else the first place of the first
+  sentences that is not the dateline; a place is extended by the region that
+  follows it ("Cleveland, Ohio").
+* **Why** is a cause or purpose of the clause or the lead ("because …", "after
+  …", "due to …", "over …", "for" + gerund after blaming, an infinitive of
+  purpose), else the headline's tail after "as", "after", …, else a strong cause
+  marker of the first sentences ("because", "due to", "in retaliation for").
+* **How** is a manner phrase ("by" + gerund, "with"/"using" + an instrument,
+  "despite …", a manner adverb), else the act as a "when"/"after" clause tells
+  it ("… were hurt when a bus *skidded and overturned*"), else the act itself —
+  the verb and its particles —, as the Giveme5W1H coders answer "how" when no
+  manner phrase is given.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from newsdesk.analyze.cameo import code_verb
+from newsdesk.analyze.clauses import clause_subject, verb_group
+from newsdesk.analyze.headline import BREAKS, SUBORDINATORS, content_words
+from newsdesk.analyze.phrases import act, cause_tokens, manner_candidates, np_span, strong_cause, with_object_preps
+from newsdesk.analyze.view import PLACE_LABELS, ArticleView, Clause
+from newsdesk.model import DateRef, Phrase
+
+__all__ = ["how", "when", "where", "why"]
+
+Token = Any  # a spaCy Token
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_DATE_SENTENCES = 16
+_CAUSE_SENTENCES = 6
+_MECHANISMS = frozenset({"when", "after"})
+_PLACE_SENTENCES = 5
+_STRONG_CAUSES = frozenset({"because", "due", "owing", "retaliation", "revenge", "result", "response"})
+_SCHEDULED = frozenset({"set", "due", "schedule", "plan", "expect", "slate"})
+"""Headline words of what is to come: "talks *set* for Thursday"."""
+_WEAK_DATES = frozenset({"now", "currently", "at present", "recently", "today", "this time", "nowadays"})
+_CAUSE_PREPS = frozenset({"over", "amid", "amidst", "after", "following"})
+
+
+def when(view: ArticleView, clause: Clause, lead: Clause | None, who: Phrase | None) -> Phrase | None:
+    """The time of the main event: a date of its clause or the lead, a date of the first sentences
+    tied to the event, the article's own date line, a date of the week before publication, else the
+    publication date."""
+    published = (view.article.published or "")[:10]
+    stems = {_prefix(w) for w in content_words(view.title_tokens())} | {_prefix(clause.verb.lower_)}
+    near: list[tuple[int, int]] = []
+    for c in (clause, lead):
+        if c is not None and (c is clause or _lead_tied(view, c, stems, who)):
+            toks = list(c.verb.subtree)
+            near.append((view.start(toks[0]), view.end(toks[-1])))
+            near.append(view.sentence_of(c.verb))
+    if view.title is not None:
+        near.append(view.title)
+    for n, (start, end) in enumerate(near):
+        for ref in sorted(view.dates_in(start, end), key=lambda d: d.start):
+            if _usable(ref) and (_precise(ref) or n == 0):
+                return Phrase(ref.text, ref.start, ref.end, _value(view, ref, published))
+    window = [d for s, e in view.body_bounds(_DATE_SENTENCES) for d in view.dates_in(s, e)]
+    recent = [d for d in window if _usable(d) and _precise(d) and _recent(_value(view, d, published), published)]
+    main = {_prefix(clause.verb.lower_), _prefix(clause.verb.lemma_)}
+    for rank in (1, 2):
+        for ref in recent:
+            if _tied(view, ref, main if rank == 1 else stems, who if rank == 2 else None):
+                return Phrase(ref.text, ref.start, ref.end, _value(view, ref, published))
+    stamp = _own_date(view, published)
+    if stamp is not None:
+        return stamp
+    if recent:
+        ref = recent[0]
+        return Phrase(ref.text, ref.start, ref.end, _value(view, ref, published))
+    return Phrase(None, None, None, published) if published else None
+
+
+def _own_date(view: ArticleView, published: str) -> Phrase | None:
+    """The article's own date line: a full calendar date written in the text, within a week of the
+    publication date (the closest first), or written more than once (a time stamp the page repeats)."""
+    full = [
+        d
+        for d in view.article.dates
+        if d.value and re.match(r"\d{4}-\d{2}-\d{2}", d.value) and re.search(r"\d{4}", d.text)
+    ]
+    counts: dict[str, int] = {}
+    for d in full:
+        counts[str(d.value)[:10]] = counts.get(str(d.value)[:10], 0) + 1
+    best: tuple[int, int, DateRef] | None = None
+    for ref in full:
+        gap = _gap(ref.value, published) if published else 0
+        if gap is None or gap > 7:
+            if counts[str(ref.value)[:10]] < 2:
+                continue
+            gap = 8
+        if best is None or (gap, ref.start) < best[:2]:
+            best = (gap, ref.start, ref)
+    if best is None:
+        return None
+    ref = best[2]
+    return Phrase(ref.text, ref.start, ref.end, ref.value)
+
+
+def _usable(ref: DateRef) -> bool:
+    return bool(ref.value and ref.resolved and ref.text.lower() not in _WEAK_DATES)
+
+
+def _governor(view: ArticleView, ref: DateRef) -> Token | None:
+    key = (ref.start, ref.end)
+    if key not in view.governors:
+        view.governors[key] = _find_governor(view, ref)
+    return view.governors[key]
+
+
+def _find_governor(view: ArticleView, ref: DateRef) -> Token | None:
+    """The word a date expression qualifies: the nearest noun or verb above it ("the bombing *late Thursday*")."""
+    doc, offset = (view.head_doc, view.head_offset) if view.in_head(ref.start) else (view.doc, 0)
+    span = doc.char_span(ref.start - offset, ref.end - offset, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    node = span.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return node
+        node = node.head
+        if node.pos_ in {"VERB", "NOUN", "PROPN", "AUX"}:
+            return node
+    return node
+
+
+def _value(view: ArticleView, ref: DateRef, published: str) -> str | None:
+    """The date's value, a weekday moved by a week when its clause's tense says the dates stage chose the
+    wrong side of the publication date ("died on Sunday" is past, "talks set for Thursday" to come)."""
+    gov = _governor(view, ref)
+    if gov is None:
+        return ref.value
+    past = (
+        gov.tag_ == "VBD"
+        or any(c.tag_ == "VBD" for c in gov.children)
+        or (gov.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in gov.children))
+    )
+    future = gov.lemma_.lower() in _SCHEDULED or any(
+        c.dep_ == "aux" and (c.lower_ in {"will", "shall", "'ll"} or (c.lower_ == "to" and gov.head.i == gov.i))
+        for c in gov.children
+    )  # "talks set for Thursday", "will meet on Thursday", a headline's "Talks to resume Thursday"
+    return _shift_weekday(ref, published, past=past, future=future and not past)
+
+
+def _lead_tied(view: ArticleView, c: Clause, stems: set[str], who: Phrase | None) -> bool:
+    """Whether a lead clause tells the headline's event (its verb echoes the headline, or its actor is the event's)."""
+    if c.segment == 0 or not view.title:
+        return True
+    if _related(c.verb.lower_, stems) or _related(c.verb.lemma_, stems):
+        return True
+    doer = view.doer(c)
+    return bool(who is not None and doer is not None and view.name_of(doer) == who.text)
+
+
+def _tied(view: ArticleView, ref: DateRef, stems: set[str], who: Phrase | None) -> bool:
+    """A date tied to the main event: it qualifies a word of ``stems`` (the event's verb, or the headline's
+    words) or the verb above it does ("she protested the council's vote *on Wednesday*"), or it stands in a
+    clause whose subject is the event's actor ("Okafor told donors *on Saturday*")."""
+    gov = _governor(view, ref)
+    if gov is None:
+        return False
+    verb = gov
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if any(_related(w.lower_, stems) for w in (gov, verb)):
+        return True
+    if who is None or who.text is None:
+        return False
+    subject = clause_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    name = view.name_of(subject) if subject is not None else None
+    return name is not None and name == who.text
+
+
+def where(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | None:
+    places = sorted(
+        ((m, en) for en in view.article.entities if en.label in PLACE_LABELS for m in en.mentions),
+        key=lambda x: x[0][0],
+    )
+    for c in (clause, *others):
+        found = _place_phrase(view, c)
+        if found is not None:
+            return found
+        if c.segment == 0 and view.title is not None:
+            for (ms, me), _ in places:
+                if view.title[0] <= ms < view.title[1]:
+                    return _place_mention(view, ms, me, places)
+    for s, e in view.body_bounds(_PLACE_SENTENCES):
+        first = True
+        for (ms, me), _ in places:
+            if not s <= ms < e:
+                continue
+            if first and _dateline(view.article.text, s, ms, me):
+                first = False
+                continue
+            return _place_mention(view, ms, me, places)
+    return None
+
+
+def _place_mention(view: ArticleView, start: int, end: int, places: list[Any]) -> Phrase:
+    """A place name, with the region that follows it ("Kessel, Velmora", "Port Alden, north Ostmark")."""
+    text = view.article.text
+    for (ms, me), _ in places:
+        if ms > end and re.fullmatch(
+            r",\s*(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?", text[end:ms], re.I
+        ):
+            return Phrase(text[start:me], start, me)
+    return Phrase(text[start:end], start, end)
+
+
+def _place_phrase(view: ArticleView, c: Clause) -> Phrase | None:
+    """A place phrase of the clause: a preposition of the verb or its object, or in a headline's predicate."""
+    candidates = with_object_preps(c.verb)
+    if c.segment == 0:
+        candidates += [t for t in c.verb.doc[c.verb.i :] if view.in_title(t) and t.dep_ == "prep"]
+    for child in candidates:
+        if child.dep_ == "prep" and view.role(child) == "where":
+            obj = next(g for g in child.children if g.dep_ in {"pobj", "pcomp"})
+            return view.phrase(np_span(obj))
+    return None
+
+
+def why(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | None:
+    """The cause or purpose: of the clause, then of the lead, then a headline's "after …" tail, then a
+    cause marker ("because", "due to", "in retaliation for") in the first sentences."""
+    for c in (clause, *others):
+        for child in with_object_preps(c.verb):
+            if view.role(child) == "why":
+                found = view.phrase(cause_tokens(child))
+                if found is not None:
+                    return found
+    tail = _title_tail(view, SUBORDINATORS | _CAUSE_PREPS)
+    if tail is not None:
+        return tail
+    for tokens in view.body_sentences()[:_CAUSE_SENTENCES]:
+        for tok in tokens:
+            if tok.lower_ in _STRONG_CAUSES:
+                cause = strong_cause(tok)
+                if cause:
+                    return view.phrase(cause)
+    return None
+
+
+def _title_tail(view: ArticleView, words: frozenset[str]) -> Phrase | None:
+    """What follows a connective in the headline, up to the next break ("… *as* Alden ends its 40-year wait")."""
+    tokens = view.title_tokens()
+    for n, tok in enumerate(tokens):
+        if n and tok.lower_ in words and n + 1 < len(tokens):
+            rest: list[Token] = []
+            for t in tokens[n + 1 :]:
+                if t.lower_ in BREAKS and rest:
+                    break
+                rest.append(t)
+            if len(rest) >= 2:
+                return view.phrase(rest)
+    return None
+
+
+def how(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | None:
+    """The manner: "by" + gerund, "with"/"using" + an instrument, "despite …", a manner adverb, anywhere in
+    the clause or the lead's; else the act as a "when"/"after" clause tells it ("… were hurt when a bus
+    *skidded and overturned*"); else the act itself, its verb and particles ("blames", "staged").
+
+    The last follows the convention of the Giveme5W1H coders, who answer "how" with the verb that
+    carries the manner when no manner phrase is given.
+    """
+    for c in (clause, *others):
+        for child in manner_candidates(c.verb):
+            if view.role(child) != "how":
+                continue
+            if child.dep_ == "prep":
+                objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+                if child.lower_ == "despite":
+                    return view.phrase(child.subtree)
+                return view.phrase([t for o in objs for t in np_span(o)])
+            if child.dep_ == "advmod":
+                return view.phrase([child])
+            return view.phrase(np_span(child))
+    for c in (clause, *others):
+        for verb in (c.verb, *(v for v in c.verb.children if v.dep_ in {"conj", "acomp"})):
+            for child in verb.children:
+                heads = [child, *(g for g in child.children if g.dep_ == "conj")]  # "when it skidded and overturned"
+                marks = {m.lower_ for h in heads for m in h.children if m.dep_ in {"mark", "advmod"}}
+                if child.dep_ == "advcl" and marks & _MECHANISMS and child.pos_ == "VERB" and not _reports(view, child):
+                    return view.phrase(act(child))
+    return view.phrase([t for t in verb_group(clause.verb) if t.dep_ not in {"aux", "auxpass"}])
+
+
+def _reports(view: ArticleView, verb: Token) -> bool:
+    """A verb of saying ("…, police said"): it tells who reports, not how it happened."""
+    code = code_verb(verb, lexicon=view.lexicon)
+    return code is not None and code.root == "01"
+
+
+def _dateline(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """A place that opens the body as its dateline ("LONDON —", "WASHINGTON, Nov 6 (Reuters) -")."""
+    before = text[sentence_start:start]
+    if before.strip(' \n"“(') and not re.fullmatch(r"[\s\W]*(?:[A-Z][\w.]*\s+){0,6}", before):
+        return False
+    after = text[end : end + 40]
+    return bool(re.match(r"\s*(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?\s*)?(?:\([^)]{0,30}\)\s*)?(?:--|—|–|-|:)", after))
+
+
+def _precise(ref: DateRef) -> bool:
+    return bool(ref.value and re.match(r"\d{4}-\d{2}-\d{2}", ref.value))
+
+
+def _gap(value: str | None, published: str) -> int | None:
+    """Days between a date and the publication date (None when either is not a day)."""
+    if not value or not published:
+        return None
+    try:
+        return abs((date.fromisoformat(value[:10]) - date.fromisoformat(published[:10])).days)
+    except ValueError:
+        return None
+
+
+def _recent(value: str | None, published: str) -> bool:
+    """A day of the week before publication (or any day, when the publication date is unknown)."""
+    if not published:
+        return True
+    gap = _gap(value, published)
+    return gap is not None and gap <= 7 and str(value)[:10] <= published
+
+
+def _prefix(word: str) -> str:
+    """The first five letters of a word: "collided" and "collision" share them."""
+    return word.lower()[:5]
+
+
+def _related(word: str, prefixes: set[str]) -> bool:
+    """Whether a word shares its first letters (five, or four for a short word) with one of ``prefixes``."""
+    word = word.lower()
+    return any(len(p) >= 4 and len(word) >= 4 and word[: min(5, len(p))] == p[: min(5, len(word))] for p in prefixes)
+
+
+def _shift_weekday(ref: DateRef, published: str, *, past: bool, future: bool) -> str | None:
+    """A weekday resolved after the publication date, for a past-tense verb, is the one before; one resolved
+    before it, for a verb of what is to come, the one after."""
+    value = ref.value
+    if not value or not published or not _WEEKDAY.search(ref.text):
+        return value
+    if past and value[:10] > published:
+        step = -7
+    elif future and value[:10] < published:
+        step = 7
+    else:
+        return value
+    try:
+        day = date.fromisoformat(value[:10]) + timedelta(days=step)
+    except ValueError:
+        return value
+    return day.isoformat() + value[10:]
