@@ -26,7 +26,8 @@ Token = Any  # a spaCy Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_PLACE_PREPS = frozenset("in at near outside inside across throughout around into onto on off from beside".split())
+_PLACE_PREPS = frozenset("in at near outside inside across throughout around on off beside".split())
+"""Prepositions of where something happened ("from", "into" say where it came from or went)."""
 _VENUE_PREPS = frozenset({"at", "outside", "inside", "near"})
 _CAUSE_MARKS = frozenset({"because", "since", "as", "after", "following", "so"})
 _CAUSE_PREPS = frozenset({"over", "amid", "amidst", "after", "following"})
@@ -97,8 +98,18 @@ class ArticleView:
         return self.article.entity_at(start, start + len(token.text))
 
     def name_of(self, token: Token) -> str | None:
+        """The canonical name of the entity a token names, when the mention stays within the token's phrase
+        (a headline's "Fans Are Outraged" taken for one name names no one as the subject "Fans")."""
         entity = self.entity(token)
-        return entity.name if entity is not None else None
+        if entity is None:
+            return None
+        subtree = list(token.subtree)
+        lo, hi = self.start(subtree[0]), self.end(subtree[-1])
+        at = self.start(token)
+        for s, e in entity.mentions:
+            if s <= at < e and (s < lo or e > hi):
+                return None
+        return str(entity.name)
 
     def is_named_actor(self, token: Token) -> bool:
         """A person, organisation, place or group the entity stage found."""
@@ -136,7 +147,7 @@ class ArticleView:
         """Whether a noun phrase names a place: a place name, a place noun, or "city of …" (after "at",
         "outside", … a named building or body counts too)."""
         proper = all(t.pos_ in {"PROPN", "DET", "PUNCT"} for t in np_span(head))
-        labels = PLACE_LABELS | {"ORG"} if venue and proper else PLACE_LABELS
+        labels = PLACE_LABELS | {"ORG", "EVENT"} if venue and proper else PLACE_LABELS
         heads = [head, *(c for c in head.children if c.dep_ in {"compound", "appos"})]
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "near", "in"}):
             heads.extend(g for g in prep.children if g.dep_ == "pobj")
@@ -236,6 +247,15 @@ class ArticleView:
         if i < 0 or verb.doc[i].idx < self.body_start:
             return None
         tok = verb.doc[i]
+        if tok.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+            return None
+        while (  # up to the head of its noun phrase: "the final *victims* of the crash" for "crash"
+            tok.dep_ in {"pobj", "prep", "compound", "amod", "nmod", "poss"}
+            and tok.head.i != tok.i
+            and tok.head.idx >= self.body_start
+            and tok.head.i < verb.i
+        ):
+            tok = tok.head
         return tok if tok.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} else None
 
     def sentence_of(self, token: Token) -> tuple[int, int]:
