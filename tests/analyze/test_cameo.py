@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsdesk.analyze.cameo import _parse, code_verb, load_lexicon
+from newsdesk.analyze.cameo import _COMPOSED, _parse, code_verb, load_lexicon
 
 # (sentence, expected code of its event): one table per root, in the codebook's order.
 ROOTS: dict[str, list[tuple[str, str]]] = {
@@ -63,6 +63,8 @@ ROOTS: dict[str, list[tuple[str, str]]] = {
     ],
     "10": [
         ("The union demanded a 9% rise.", "100"),
+        ("Velmora demanded that Norland support the resolution.", "100"),
+        ("The envoy demanded support for the resolution.", "102"),
         ("Protesters demanded the release of the prisoners.", "105"),
     ],
     "11": [
@@ -137,6 +139,8 @@ def test_cameo_tables_cover_the_twenty_roots() -> None:
     lexicon = load_lexicon()
     assert {c[:2] for c in lexicon.labels} == set(ROOTS)
     assert lexicon.code("036").label == "express intent to meet or negotiate"
+    for by_root in _COMPOSED.values():  # every code a governing verb composes is in the file
+        assert all(lexicon.code(code) for code in by_root.values())
     assert lexicon.code("112").root_label == "disapprove"
 
 

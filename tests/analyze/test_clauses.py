@@ -28,6 +28,7 @@ def _verb(pipeline: Any, sentence: str, word: str) -> Any:
         ("The rebels are said to have attacked the convoy.", "attacked", "rumour"),
         ("Officials denied that troops fired on protesters.", "fired", "rumour"),
         ("Police said the driver was arrested.", "arrested", None),  # reported, not rumoured
+        ("Velmora demanded that Norland withdraw its troops.", "withdraw", "hypothetical"),  # wanted, not done
         ("The union will strike on Monday.", "strike", None),  # announced, not hypothetical
     ],
 )

@@ -103,6 +103,13 @@ def _parse(raw: str, source: str) -> Lexicon:
     return Lexicon(roots, labels, actors, patterns)
 
 
+def _check(lexicon: Lexicon, source: str) -> Lexicon:
+    missing = sorted({c for table in _COMPOSED.values() for c in table.values()} - set(lexicon.labels))
+    if missing:
+        raise ValueError(f"{source}: codes {', '.join(missing)} are composed by newsdesk but not in the file")
+    return lexicon
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (read once per process).
@@ -111,7 +118,7 @@ def load_lexicon() -> Lexicon:
         ValueError: naming the file and the problem, when the file is malformed.
     """
     raw = resources.files("newsdesk").joinpath("data/cameo.toml").read_text(encoding="utf-8")
-    return _parse(raw, "cameo.toml")
+    return _check(_parse(raw, "cameo.toml"), "cameo.toml")
 
 
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative", "acomp", "pobj"})

@@ -54,6 +54,10 @@ _NOT_ASSERTED = frozenset(
     "rumour rumor speculate allege suspect believe think guess assume wonder doubt deny imagine suggest".split()
 )
 """Verbs whose clause is not asserted as fact ("denied that it attacked", "suspect he fled")."""
+_DIRECTIVE = frozenset(
+    "demand urge ask request insist order propose suggest recommend want hope expect plan call require".split()
+)
+"""Verbs whose clause is what someone wants to happen, not what happened ("demanded that Norland withdraw")."""
 _ASPECTUAL = frozenset("begin start continue resume keep manage go proceed finish stop cease".split())
 """'began to shell', 'managed to escape': the governed verb did happen."""
 
@@ -126,6 +130,8 @@ def modality(verb: Token, *, asked: Any = None) -> str | None:
             passive = any(c.dep_ == "auxpass" for c in head.children)
             if (passive and lemma in _RUMOUR_PASSIVES) or lemma in _NOT_ASSERTED:
                 return "rumour"
+            if node.dep_ == "ccomp" and lemma in _DIRECTIVE:
+                return "hypothetical"
         if node.dep_ in {"acl", "relcl"} and head.lemma_.lower() in {"rumour", "rumor", "speculation", "allegation"}:
             return "rumour"
     return None
