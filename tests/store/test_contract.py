@@ -257,14 +257,14 @@ def test_store_list_by_entity_includes_speakers(store: Store) -> None:
 
 
 def before_events(a: Article) -> Article:
-    """An article as a desk older than migration 6 can hold it (events without summary or code, no main event)."""
+    """An article as a desk older than the events migration holds it (no event summaries or codes, no main event)."""
     events = tuple(e.copy_with(summary=None, cameo=None, cameo_label=None) for e in a.events)
     return a.copy_with(events=events, main_event=None)
 
 
 def rows_before_via(a: Article) -> dict[str, list[tuple[object, ...]]]:
     """An article's rows as a desk older than migration 5 holds them (quotes without `via`, events without
-    the columns of migration 6, no main_events table)."""
+    the columns of the events migration, no main_events table)."""
     rows = child_rows(before_events(a))
     rows["quotes"] = [r[:-3] for r in rows["quotes"]]
     rows["events"] = [r[:-3] for r in rows["events"]]
