@@ -120,6 +120,9 @@ class _Reader(ArticleView):
                 low = subject.i if subject is not None else verb.i
                 late = any(low > b for b in breaks)
                 out.append(Clause(verb, 0, subject, shallow=shallow, subordinate=late))
+        shallow_verbs = {c.verb.i for c in out if c.shallow}
+        out = [c for c in out if c.shallow or c.subject is None or c.subject.i not in shallow_verbs]
+        # ("Mara Quill stages protest": the parser's subject "stages" is the verb it mistook for a noun)
         for n, tokens in enumerate(body, 1):
             for verb, reported in _heads(tokens):
                 out.append(Clause(verb, n, self.subject_of(verb), reported))
@@ -183,6 +186,10 @@ class _Reader(ArticleView):
             and stem(lead.verb.lower_) == stem(clause.verb.lower_)
         ):
             clause, lead = lead, clause  # "Seven killed …" / "At least seven people were killed …": the fuller one
+        elif lead is not None and head is not None and not self.acts(head):
+            lead_doer = self.doer(lead)
+            if lead_doer is not None and self.acts(lead_doer):
+                clause, lead = lead, clause  # "Shape change sparks anger" / "Fans have hit out": who acts
         for c in (clause, lead):
             if c is None:
                 continue
