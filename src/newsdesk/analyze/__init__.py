@@ -112,7 +112,7 @@ class Pipeline:
         self._heads([article], [doc])
         return self.run(article, doc)
 
-    def _heads(self, articles: list[Article], docs: list[Any]) -> None:
+    def _heads(self, articles: list[Article], docs: list[Doc]) -> None:
         """The headlines' own parses, in one batch, for the events stage (see ``analyze.headline``)."""
         if "events" in self.settings.stages:
             attach_heads(self.nlp, articles, docs, batch_size=self.settings.batch_size)

@@ -85,12 +85,11 @@ def _chain(verb: Token) -> Iterable[Token]:
 def questions(doc: Any) -> Any:
     """For each token of a doc, whether its sentence is a question (read from the doc's arrays, once)."""
     import numpy as np
-    from spacy.attrs import ORTH, SENT_START
     from spacy.strings import StringStore
 
     if not len(doc):
         return np.zeros(0, dtype=bool)
-    arr = doc.to_array([ORTH, SENT_START])
+    arr = doc.to_array(["ORTH", "SENT_START"])
     sentence = np.cumsum(arr[:, 1] == 1)
     asked = np.unique(sentence[arr[:, 0] == StringStore().add("?")])
     return np.isin(sentence, asked)

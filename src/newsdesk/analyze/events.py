@@ -224,16 +224,14 @@ _HASHES: dict[int, Any] = {}
 def _coded_verbs(doc: Any, lexicon: Lexicon) -> Iterator[Token]:
     """The verbs of a doc whose lemma the lexicon may code, picked from its arrays (not token by token)."""
     import numpy as np
-    from spacy.attrs import LEMMA, POS
-    from spacy.symbols import VERB
 
     hashes = _HASHES.get(id(lexicon))
     if hashes is None:
         hashes = _HASHES.setdefault(id(lexicon), lexicon.lemma_hashes)
     if not len(doc):
         return
-    arr = doc.to_array([POS, LEMMA])
-    for i in np.flatnonzero((arr[:, 0] == VERB) & np.isin(arr[:, 1], hashes)):
+    arr = doc.to_array(["POS", "LEMMA"])
+    for i in np.flatnonzero((arr[:, 0] == doc.vocab.strings["VERB"]) & np.isin(arr[:, 1], hashes)):
         yield doc[int(i)]
 
 
