@@ -190,3 +190,117 @@ def test_bylines_markup_author_is_trafilaturas_extract_author(markup: str) -> No
 
     html = f"<html><body><article><h1>Night ferry to stop</h1>{markup}{BODY}</article></body></html>"
     assert markup_author(_tree(html)) == extract_author(_tree(html))
+
+
+@pytest.mark.parametrize(
+    ("byline", "found"),
+    [
+        # a bare "by", then a name the markup marks as the author's: taken, however short
+        ('<p>by <span class="author vcard fn">quill</span> on 4 March 2024</p>', [("quill", True)]),
+        ('<div><span>by</span><h3><a href="/profile/1424">delta77</a></h3></div>', [("delta77", True)]),
+        ('<p>By <a rel="author" href="/ann">Ann Lee</a> | 5 March</p>', [("Ann Lee", True)]),
+        ("<p>Autorin: Ann Lee</p>", [("Autorin: Ann Lee", True)]),  # "Author:" in other languages
+        ('<p class="author">Autor: <a href="/profil/25">ferry.example</a></p>', [("Autor: ferry.example", True)]),
+        # not marked: a bare "by" stays weak
+        ('<p>By <a href="/topics/june">June</a>, fares had doubled.</p>', [("By June , fares had doubled.", False)]),
+        ('<p>by <span class="highlight">quill</span> on 4 March 2024</p>', [("by quill on 4 March 2024", False)]),
+    ],
+)  # fmt: skip
+def test_bylines_page_bylines_marked_names(byline: str, found: list[tuple[str, bool]]) -> None:
+    html = f"<html><body><article><h1>Night ferry to stop</h1>{byline}{BODY}</article></body></html>"
+    assert [item for group in page_bylines(_tree(html)) for item in group] == found
+
+
+@pytest.mark.parametrize(
+    ("raw", "people", "others"),
+    [
+        ("ferry.example", [], ["ferry.example"]),  # a site's address is an organisation
+        ("harbour-gazette.co.uk", [], ["harbour-gazette.co.uk"]),
+        ("Ann Lee", ["Ann Lee"], []),
+        ("J. R. Hart", ["J. R. Hart"], []),  # initials are not an address
+        ("Ann.Lee", ["Ann.Lee"], []),
+    ],
+)
+def test_bylines_site_addresses_are_not_people(raw: str, people: list[str], others: list[str]) -> None:
+    cleaned = clean_names(raw)
+    assert (list(cleaned.people), list(cleaned.others)) == (people, others)
+
+
+RECENT_COMMENTS = (
+    '<ul id="recentcomments"><li class="recentcomments"><span class="comment-author-link">'
+    '<a class="url" href="https://bo.example">Bo Park</a></span> on <a href="/other">Harbour fees</a></li></ul>'
+)
+
+
+def test_bylines_markup_author_skips_a_recent_comments_widget() -> None:
+    from newsdesk.sources.author_markup import markup_author
+    from newsdesk.sources.bylines import in_comments
+
+    html = f"<html><body><article><h1>Night ferry to stop</h1>{BODY}</article>{RECENT_COMMENTS}</body></html>"
+    assert markup_author(_tree(html)) == "Bo Park"  # trafilatura's own guess: a commenter
+    assert markup_author(_tree(html), skip=in_comments) is None
+
+
+@pytest.mark.parametrize(
+    ("comments", "authors"),
+    [
+        # WordPress marks the comments of the post's own author "bypostauthor"
+        ('<ol class="commentlist"><li class="comment byuser bypostauthor"><div class="comment-author">'
+         '<cite class="fn">annl</cite> says:</div><p>Thank you!</p></li></ol>', ("annl",)),
+        ('<ol class="commentlist"><li class="comment bypostauthor"><div class="comment-author">Ann Lee</div>'
+         "<p>Thank you!</p></li></ol>", ("Ann Lee",)),
+        # another reader's comment names nobody; a commenter in a widget is not the author
+        ('<ol class="commentlist"><li class="comment byuser"><cite class="fn">bopark</cite><p>Sad news.</p></li></ol>',
+         ()),
+        (RECENT_COMMENTS, ()),
+    ],
+)  # fmt: skip
+def test_bylines_reader_authors_from_comments(comments: str, authors: tuple[str, ...]) -> None:
+    html = (
+        "<html><head><title>Night ferry to stop</title></head><body><article><h1>Night ferry to stop</h1>"
+        f"{BODY}</article>{comments}</body></html>"
+    )
+    assert article_from_html("page.html", html).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("title", "people"),
+    [
+        ("Mara Quint's Digital Home | Night ferry to stop", ("Mara Quint",)),
+        ("Night ferry to stop – Ann Lee's Blog", ("Ann Lee",)),
+        ("Ann Lee’s notes :: Night ferry to stop", ("Ann Lee",)),
+        # not a site named after its owner
+        ("Mercurial's Journey to Python 3", ()),
+        ("Harbour's Blog | Night ferry to stop", ()),  # one word
+        ("The Harbour Gazette's Blog", ()),
+        ("Night ferry to stop | Harbour Gazette", ()),
+        ("Ann Lee's ferry to stop", ()),  # no word for a site
+    ],
+)
+def test_bylines_site_owner(title: str, people: tuple[str, ...]) -> None:
+    from newsdesk.sources.bylines import site_owner
+
+    assert choose_authors(site_owner([title])).people == people
+
+
+LEAD = "The ferry company said the night crossing would stop.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (LEAD + "Thanks for reading, and so long.\nBenni\n10. September 2017", ("Benni",)),
+        (LEAD + "Thanks for reading.\nAnn Lee\nMarch 5, 2024", ("Ann Lee",)),
+        # not a signature
+        (LEAD + "Thanks for reading.\nBerlin, 10 September 2017", ()),  # a place and a date on one line
+        (LEAD + "Thanks for reading.\nShare\n10 September 2017", ()),  # a button
+        (LEAD + "The council meets again on\n10 September 2017", ()),
+        (LEAD + "Thanks for reading.\nAnn Lee", ()),  # no date after the name
+        (LEAD + "Thanks for reading.\nBenni\nlast week", ()),
+        ("Ann Lee\n10 September 2017", ()),  # nothing before: not an article's end
+    ],
+)
+def test_bylines_signed_off(text: str, people: tuple[str, ...]) -> None:
+    from newsdesk.sources.bylines import signed_off
+
+    assert signed_off(text) == people

@@ -14,7 +14,7 @@ the two).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 __all__ = ["markup_author"]
@@ -88,12 +88,19 @@ def _selector(element: Any, tag: str, rel_me: set[Any]) -> int | None:
     return None
 
 
-def markup_author(tree: Any) -> str | None:
+def markup_author(tree: Any, *, skip: Callable[[Any], bool] | None = None) -> str | None:
     """What trafilatura's ``extract_author`` returns for ``tree``, without copying the page.
 
     Its selectors in its order: the first match of the most specific selector
     whose text (less the discarded parts: comments, sidebars, dates, figures)
     is 3 to 119 characters long, normalised by trafilatura's ``normalize_authors``.
+
+    Args:
+        tree: the parsed page.
+        skip: matches to pass over as well. trafilatura discards comment
+            lists by a few class names only; a "Recent comments" widget
+            (``class="recentcomments"``) slips through, and its commenter
+            becomes the author. ``None`` gives trafilatura's own answer.
     """
     from trafilatura.json_metadata import normalize_authors
     from trafilatura.utils import trim
@@ -111,7 +118,7 @@ def markup_author(tree: Any) -> str | None:
             matches[which].append(element)
     for found in matches:
         for element in found:
-            if any(a in discard for a in element.iterancestors()):
+            if any(a in discard for a in element.iterancestors()) or (skip is not None and skip(element)):
                 continue
             text = trim(" ".join(_texts_outside(element, discard)))
             if text and 2 < len(text) < 120:

@@ -6,9 +6,13 @@ Staff", "Grant Tinsley, PhD", "Rob Picheta, CNN", a comment's "Art Edwards
 says", the site's own name, a news agency. :func:`clean_names` turns one such
 string into the people it names; :func:`page_bylines` finds the byline a page
 shows its readers ("By Ann Lee", "Posted by Bo Park", "Written by: …") outside
-comments, related links and footers; :func:`choose_authors` takes the first
-source that names a person, one entry per person (case and accents aside),
-and sets agencies and the site's own name apart.
+comments, related links and footers (a bare "by" is trusted with a one-word
+name only when the markup marks that name as the author's); :func:`choose_authors`
+takes the first source that names a person, one entry per person (case and
+accents aside), and sets agencies, the site's own name and its address apart.
+Where a page names its author nowhere else, blogs' own conventions are read:
+the post author's comments (:func:`post_author_comments`), a site named after
+its owner (:func:`site_owner`), a signature closing the text (:func:`signed_off`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,19 @@ from typing import Any
 
 from lxml import etree
 
-__all__ = ["Authors", "choose_authors", "clean_names", "name_key", "page_bylines"]
+from newsdesk.sources.dates import parse_date
+
+__all__ = [
+    "Authors",
+    "choose_authors",
+    "clean_names",
+    "in_comments",
+    "name_key",
+    "page_bylines",
+    "post_author_comments",
+    "signed_off",
+    "site_owner",
+]
 
 AGENCIES = frozenset(
     {
@@ -79,32 +95,43 @@ _SPLIT = re.compile(r"\s*(?:;|\||/|,|&|\band\b|\bund\b|\bwith\b)\s*", re.IGNOREC
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?:^|\s)@\w+")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
+# A site's address given as author ("przepisy.pl", "example.com"): an organisation, not a person.
+_DOMAIN = re.compile(r"^[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,12}$")
 _PARTICLES = frozenset(
     {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "le", "la", "bin", "al", "el", "y"}
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’.][^\W\d_]*)*\.?$")
 # A byline the page shows: its label, then the name(s).
+_AUTHOR_WORD = r"(?:authors?|autor(?:in|es)?|auteur(?:e|s)?|autore|autori)"
+"""'Author' in English, German, Spanish, Portuguese, French and Italian: before a colon, a strong label."""
 _STRONG_LABEL = re.compile(
-    r"^(?:posted|written|words|reported|story)\s+by\b|^authors?\s*:|^(?:posted|published)\s+on\b", re.I
+    rf"^(?:posted|written|words|reported|story)\s+by\b|^{_AUTHOR_WORD}\s*:|^(?:posted|published)\s+on\b", re.I
 )
 _ELSEWHERE = re.compile(r"comment|related|footer|recommend|popular|promo|newsletter|respond|reply", re.I)
+_COMMENTS = re.compile(r"comment", re.I)
 _LABEL_RE = (
-    r"^[\s|·•:–—-]*(?:(?:(?:posted|written|words|reported|story)\s+)?by\b|authors?\s*:|"
+    rf"^[\s|·•:–—-]*(?:(?:(?:posted|written|words|reported|story)\s+)?by\b|{_AUTHOR_WORD}\s*:|"
     r"(?:posted|published)\s+on\b.{0,40}?\bby\b)"
 )
 _LABEL_TEXT = etree.XPath(
     "//body//text()[not(parent::script or parent::style) and ("
-    + " or ".join(f"contains(., '{w}')" for w in ("by", "By", "BY", "uthor", "UTHOR"))
+    + " or ".join(f"contains(., '{w}')" for w in ("by", "By", "BY", "uthor", "UTHOR", "Autor", "Auteur"))
     + ")]"
 )  # XPath's own string test, then _LABEL_RE in Python: a regular expression per text node in XPath is slow
 _LABEL_AT_START = re.compile(_LABEL_RE, re.I)
 _LABEL_START = re.compile(
-    r"(?:(?:posted|written|words|reported|story)\s+)?by\b|authors?\s*:|(?:posted|published)\s+on\b", re.I
+    rf"(?:(?:posted|written|words|reported|story)\s+)?by\b|{_AUTHOR_WORD}\s*:|(?:posted|published)\s+on\b", re.I
 )
 _POSTED_BEFORE = re.compile(r"\b(?:posted|published|written)\b", re.I)
 # "Posted on 21 September 2020 by Ann Lee": the date goes, the label stays strong.
 _DATED_LABEL = re.compile(r"^(?:posted|published)\s+on\b.{0,40}?\bby\s+", re.I)
 _SKIP_TAGS = frozenset({"aside", "nav", "footer", "script", "style", "head", "option", "button", "form"})
+# How markup says "this is the author's name": rel/itemprop author, an hCard name ("fn"), a link to a profile.
+_AUTHOR_CLASS = re.compile(r"author|^fn$|^byline__?name$", re.I)
+_PROFILE_LINK = re.compile(
+    r"/(?:authors?|profiles?|users?|u|members?|people|writers?|contributors?|journalists?)/[^/?#]+/?(?:[?#]|$)", re.I
+)
+_POST_AUTHOR_COMMENTS = etree.XPath("//*[contains(@class, 'bypostauthor')]")
 
 
 def name_key(name: str) -> str:
@@ -155,7 +182,7 @@ def clean_names(raw: str, *, single: bool = True, site: str | None = None) -> Cl
         key = name.casefold().removeprefix("the ").strip(" .")
         if key in AGENCIES or name.casefold() in AGENCIES:
             agencies.append(name)
-        elif site and name_key(name) == name_key(site):
+        elif (site and name_key(name) == name_key(site)) or _DOMAIN.match(name):
             others.append(name)
         elif _is_name(name, single=single):
             people.append(_proper_case(name))
@@ -199,6 +226,16 @@ def _is_name(name: str, *, single: bool) -> bool:
     return single or all(w[0].isupper() or w in _PARTICLES for w in words)
 
 
+def in_comments(element: Any) -> bool:
+    """Inside a comment or a list of comments ("Recent comments" widgets too), up to the article, main or body."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("article", "main", "body", "html"):
+            return False
+        if _COMMENTS.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
+
+
 def _elsewhere(element: Any) -> bool:
     """Inside comments, related links, a footer, an aside or navigation (up to the article, main or body)."""
     for node in (element, *element.iterancestors()):
@@ -236,16 +273,109 @@ def page_bylines(tree: Any) -> Iterator[list[tuple[str, bool]]]:
             if start < 0 or len(text) > 300:
                 break
             byline = text[start : start + 160]
-            if len(_LABEL.sub("", _DATED_LABEL.sub("by ", byline))) > 1:
+            if len(rest := _LABEL.sub("", _DATED_LABEL.sub("by ", byline))) > 1:
                 # "Posted on <date>" in the element before a bare "by" makes it a strong label too
                 strong = _STRONG_LABEL.match(byline) or _POSTED_BEFORE.search(text[max(0, start - 60) : start])
                 if byline not in seen:
                     seen.add(byline)
-                    yield [(_DATED_LABEL.sub("by ", byline), strong is not None)]
+                    marked = None if strong else _marked_name(element, rest)
+                    yield [(marked, True)] if marked else [(_DATED_LABEL.sub("by ", byline), strong is not None)]
                 break
             element = element.getparent()
             if element is None or not isinstance(element.tag, str):
                 break
+
+
+def _marked(element: Any) -> bool:
+    """Does the markup call this element an author's name (rel or itemprop author, an hCard ``fn``, a profile link)?"""
+    if "author" in (element.get("rel") or "").lower() or "author" in (element.get("itemprop") or "").lower():
+        return True
+    if any(_AUTHOR_CLASS.search(c) for c in (element.get("class") or "").split()):
+        return True
+    return element.tag == "a" and _PROFILE_LINK.search(element.get("href") or "") is not None
+
+
+def _marked_name(container: Any, rest: str) -> str | None:
+    """The name right after a bare "by" when the markup says it is an author's ("by <span class="fn">oz</span>").
+
+    "By" alone is a weak label, after which one word is not taken for a name
+    ("By June, …"); a name the page marks up as its author's is, however short.
+    """
+    for element in container.iter():
+        if not isinstance(element.tag, str) or not _marked(element):
+            continue
+        name = " ".join(element.text_content().split())
+        if name and rest.startswith(name) and not rest[len(name) : len(name) + 1].isalnum():
+            return name
+    return None
+
+
+def post_author_comments(tree: Any) -> Iterator[list[tuple[str, bool]]]:
+    """The name the post's author signs comments with, from WordPress's ``bypostauthor`` class.
+
+    WordPress marks a comment written by the author of the post it is under
+    (``<li class="comment bypostauthor">``); the name in it (the hCard ``fn``,
+    else the ``comment-author`` element) names the post's author on blogs that
+    state it nowhere else. A last resort: it is a user name as often as not.
+    """
+    marked = [c for c in _POST_AUTHOR_COMMENTS(tree) if "bypostauthor" in c.get("class", "").split()]
+    for comment in marked[:1]:
+        for mark in ("fn", "comment-author"):
+            for element in comment.iter():
+                classes = (element.get("class") or "").split() if isinstance(element.tag, str) else []
+                if mark in classes and (name := " ".join(element.text_content().split())):
+                    yield [(name, True)]
+                    return
+
+
+# "Gregory Szorc's Digital Home", "Ann Lee's Blog": a personal site named after its owner.
+_OWNED_SITE = re.compile(
+    r"^(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})['’]s\s+(?:[\w-]+\s+){0,2}"
+    r"(?i:blog|home|homepage|home\s+page|site|website|web\s+site|weblog|journal|notebook|notes|corner|diary)$"
+)
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»:·-]+|::)\s+")
+# Short lines a page ends with that are not a signature (share buttons, labels).
+_NOT_SIGNATURE = frozenset(
+    {"share", "tweet", "print", "email", "advertisement", "comments", "tags", "related", "updated", "published",
+     "posted", "source", "sources", "photo", "image", "video", "edited", "top", "home", "menu", "next", "previous"}
+)  # fmt: skip
+
+
+def site_owner(titles: Iterable[str]) -> Iterator[list[tuple[str, bool]]]:
+    """The person a personal site is named after, from its titles ("Ann Lee's Blog | A post").
+
+    A segment of the page's title or site name that is a capitalised name of
+    two to four words with "'s" and a word for a site (blog, home, journal,
+    notes …) names the site's owner, who writes its posts. "Mercurial's
+    Journey" (one word, no site word) and "the Economist's blog" (lower case)
+    are not.
+    """
+    for title in titles:
+        for segment in _TITLE_SEPARATOR.split(" ".join(title.split())):
+            if match := _OWNED_SITE.match(segment):
+                yield [(match["name"], True)]
+                return
+
+
+def signed_off(text: str) -> tuple[str, ...]:
+    """The name an article is signed with at its end: a name on a line of its own, then a date line.
+
+    Personal sites and letters end "…Thanks for reading!\\nBenni\\n10 September
+    2017". Only that shape counts: the name's line (one to three capitalised
+    words, no label, not a button such as "Share") right before a last line
+    that is a full date. "Berlin, 10 September 2017" on one line is a place
+    and a date, and a date alone signs nothing.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 3 or not parse_date(lines[-1]):
+        return ()
+    name = lines[-2]
+    words = name.split()
+    if not 1 <= len(words) <= 3 or len(name) > 40 or name.casefold() in _NOT_SIGNATURE:
+        return ()
+    if not all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
+        return ()
+    return clean_names(name, single=True).people
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Any
 
 from newsdesk.model import Article, article_id
 from newsdesk.sources.body import doubtful, trim_edges
+from newsdesk.sources.bylines import signed_off
 from newsdesk.sources.debris import clean_text
 from newsdesk.sources.detect import ReadError
 from newsdesk.sources.html_meta import PageMeta, page_metadata
@@ -110,7 +111,7 @@ def article_from_html(source: str, html: str | bytes, meta: Meta | None = None) 
         text=text,
         outlet=outlet,
         title=meta.title or _title(page, outlet, url),
-        authors=meta.authors or page.authors.people or cleaned.authors or _organisation(page),
+        authors=meta.authors or page.authors.people or cleaned.authors or signed_off(text) or _organisation(page),
         published=published,
         url=url,
         language=getattr(doc, "language", None),

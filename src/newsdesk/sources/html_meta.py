@@ -18,7 +18,14 @@ from html import unescape
 from typing import Any
 
 from newsdesk.sources.author_markup import markup_author
-from newsdesk.sources.bylines import Authors, choose_authors, page_bylines
+from newsdesk.sources.bylines import (
+    Authors,
+    choose_authors,
+    in_comments,
+    page_bylines,
+    post_author_comments,
+    site_owner,
+)
 
 __all__ = ["PageMeta", "page_metadata"]
 
@@ -59,7 +66,9 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMeta:
 
     Authors: the people named by the page's metadata (meta tags, JSON-LD), else
     by the first byline it shows ("By …", "Posted by …"), else by trafilatura's
-    guess from the markup (its ``extract_author``), cleaned (:mod:`newsdesk.sources.bylines`).
+    guess from the markup (its ``extract_author``, outside comments), else by
+    the post author's own comments or a site named after its owner, cleaned
+    (:mod:`newsdesk.sources.bylines`).
 
     The date comes from htmldate with trafilatura's default (extensive)
     search, which is markedly more accurate than the quick one on the
@@ -109,8 +118,10 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMeta:
         elif one_word:
             yield [(one_word, False)]  # names no person, but may name an agency ("Reuters") or the site
         yield from page_bylines(tree)
-        if guessed := markup_author(tree):  # trafilatura's extract_author, faster
+        if guessed := markup_author(tree, skip=in_comments):  # trafilatura's extract_author, outside comments
             yield [(guessed, True)]
+        yield from post_author_comments(tree)
+        yield from site_owner([*tree.xpath("//head/title/text()")[:1], *([meta.sitename] if meta.sitename else [])])
 
     authors = choose_authors(author_sources(), site=sitename)
     return PageMeta(
