@@ -104,3 +104,16 @@ def test_html_dates_reader_keeps_time_and_zone() -> None:
     head = _ld(datePublished="2024-03-05T10:20:00+01:00", dateModified="2024-03-07T09:00:00+01:00")
     article = article_from_html("page.html", _page(head))
     assert article.published == "2024-03-05T10:20:00+01:00"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "2024-03-05T23:30:00-05:00",  # late evening west of Greenwich: the 6th in UTC, the 5th on the page
+        "2024-03-06T02:30:00+09:00",  # early morning east of it: the 5th in UTC, the 6th on the page
+        "2024-03-05T23:30:00+00:00",
+    ],
+)
+def test_html_dates_reader_keeps_the_pages_own_day(stamp: str) -> None:
+    article = article_from_html("page.html", _page(f'<meta property="article:published_time" content="{stamp}">'))
+    assert article.published == stamp  # never moved to another day by a conversion to UTC
