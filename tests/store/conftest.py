@@ -11,9 +11,11 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
+from newsdesk import MemoryStore, SQLiteStore, Store
 from newsdesk.store.postgres import PostgresStore
 
 ENV = "NEWSDESK_TEST_POSTGRES"
@@ -57,3 +59,15 @@ def open_postgres(postgres_url: str, postgres_schema: str) -> Iterator[Callable[
     for store in opened:
         if not store.conn.closed:
             store.close()
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """Each backend in turn: the contract tests run against all of them."""
+    s: Store
+    if request.param == "postgresql":  # skipped when no server is reachable
+        s = request.getfixturevalue("open_postgres")()
+    else:
+        s = MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "desk.db")
+    yield s
+    s.close()

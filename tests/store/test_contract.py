@@ -1,10 +1,9 @@
-"""The Store contract, run against every backend (a new backend adds itself to ``store``)."""
+"""The Store contract, run against every backend (a new backend adds itself to ``store``, in conftest.py)."""
 
 from __future__ import annotations
 
 import sqlite3
 import typing
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,17 +26,6 @@ from newsdesk.store.rows import child_rows
 from newsdesk.store.sqlite import MIGRATIONS
 
 from ..test_model import full_article
-
-
-@pytest.fixture(params=["memory", "sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    s: Store
-    if request.param == "postgresql":  # skipped when no server is reachable (see conftest.py)
-        s = request.getfixturevalue("open_postgres")()
-    else:
-        s = MemoryStore() if request.param == "memory" else SQLiteStore(tmp_path / "desk.db")
-    yield s
-    s.close()
 
 
 def other_article(text: str = "Another story about ferries.", published: str | None = "2024-03-06") -> Article:

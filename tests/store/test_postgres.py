@@ -45,6 +45,9 @@ def test_postgres_has_the_sqlite_tables_and_columns(open_postgres: Opener, tmp_p
         "migrations",
         "story_links",
         "story_keys",
+        "stories",
+        "story_briefs",
+        "entity_articles",
     ):
         expected = [r[1] for r in lite.execute(f"PRAGMA table_info({table})")]
         got = [
@@ -68,6 +71,52 @@ def test_postgres_rows_are_the_sqlite_rows(open_postgres: Opener, tmp_path: Path
         lite_rows = [tuple(r) for r in lite.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3")]
         assert pg_rows == lite_rows, table
     lite.close()
+
+
+def test_postgres_migration_backfills_summaries_and_entity_listing(
+    open_postgres: Opener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk import MemoryStore, StoryLink
+    from newsdesk.store.rows import ARTICLE_COLUMNS, article_row, child_rows
+
+    from .test_listings import BEFORE, put_all, report
+
+    articles = [
+        report(1, "2024-03-05", "Herald", title="First", names=("Ana Ribeiro",)),
+        report(2, "2024-03-04", "Wire", title="Copy", speaker="Ana Ribeiro"),
+        report(3, None, "Zürich Zeitung"),
+        report(4, "2024-03-06", "Ärzte Blatt"),
+    ]
+    links = [
+        StoryLink(articles[0].id, articles[0].id),
+        StoryLink(articles[1].id, articles[0].id, articles[0].id),
+        StoryLink(articles[2].id, articles[2].id),
+        StoryLink(articles[3].id, articles[0].id),
+    ]
+    with monkeypatch.context() as m:
+        m.setattr(postgres, "MIGRATIONS", postgres.MIGRATIONS[:BEFORE])  # a desk made before the summaries
+        old = open_postgres()
+        for a in articles:  # as the store wrote articles then
+            old.conn.execute(
+                f"INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES ({','.join(['%s'] * 13)})", article_row(a)
+            )  # type: ignore[arg-type]
+            for table, rows in child_rows(a).items():
+                for row in rows:
+                    old.conn.execute(f"INSERT INTO {table} VALUES ({','.join(['%s'] * len(row))})", row)  # type: ignore[arg-type]
+        for n, link in enumerate(links):  # as the store wrote links then
+            old.conn.execute(
+                "INSERT INTO story_links VALUES (%s, %s, %s, '2024-03-05T00:00:00+00:00', %s)",
+                (link.article_id, link.story_id, link.copy_of, n),
+            )
+        old.conn.execute(
+            "INSERT INTO person_links VALUES (%s, 'Someone', 'Ana Ribeiro', 'ribeiro', '[]', 1)", (articles[2].id,)
+        )
+        old.close()
+    migrated, reference = open_postgres(), MemoryStore()
+    put_all(reference, *articles)
+    reference.put_story_links(links)
+    assert migrated.stories() == reference.stories()
+    assert [r.id for r in migrated.list(entity="Ana Ribeiro")] == [articles[0].id, articles[1].id, articles[2].id]
 
 
 def test_postgres_failed_write_leaves_nothing(open_postgres: Opener) -> None:

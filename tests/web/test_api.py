@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsdesk import MemoryStore
+from newsdesk import MemoryStore, SQLiteStore, StoryLink
 from newsdesk.web import create_app
 
 from .desk import HOSTILE_NAME, coast, fill, harbour, hostile
@@ -37,6 +37,22 @@ def test_api_stories_newest_first_with_outlets_and_dates(client: TestClient) -> 
     page = client.get("/api/stories", params={"limit": 1, "offset": 1}).json()
     assert [s["id"] for s in page["items"]] == [harbour().id] and page["next_offset"] is None
     assert client.get("/api/stories", params={"limit": 1}).json()["next_offset"] == 1
+
+
+def test_api_story_page_is_kept_until_an_article_joins(client: TestClient, desk_path: Path) -> None:
+    h = harbour()
+    first = client.get(f"/api/stories/{h.id}").json()
+    desk = SQLiteStore(desk_path)
+    (kept,) = desk.conn.execute("SELECT body FROM story_briefs WHERE story_id = ?", (h.id,)).fetchall()
+    assert json.loads(kept[0]) == first
+    desk.conn.execute("UPDATE story_briefs SET body = ?", (json.dumps({**first, "title": "as kept"}),))
+    assert client.get(f"/api/stories/{h.id}").json()["title"] == "as kept"  # served from the store, not recomputed
+    assert "as kept" in client.get(f"/stories/{h.id}").text
+    desk.put_story_links([StoryLink(hostile().id, h.id)])  # an article joins: the kept page is stale
+    again = client.get(f"/api/stories/{h.id}").json()
+    assert again["title"] == h.title and len(again["articles"]) == 3
+    assert "as kept" not in client.get(f"/stories/{h.id}").text
+    desk.close()
 
 
 def test_api_story_has_timeline_quotes_figures_coverage_and_graph(client: TestClient) -> None:

@@ -8,6 +8,10 @@ The contract every backend honours:
   unless ``replace=True``; either way the article is written whole or not at
   all, never half.
 * ``get`` returns exactly what was put (``==`` holds).
+* listings (``list``, ``stories``, ``search``) cost the size of the page asked
+  for, not the size of the desk: each is an index range (a newest-first index,
+  a maintained table of story summaries, a bounded window of search matches),
+  so a page of a million-article desk answers as fast as one of a thousand.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ from typing import Protocol, runtime_checkable
 
 from newsdesk.model import Article, PersonLink, StoryLink, ThreadLink
 
-__all__ = ["SEARCH_KINDS", "ArticleSummary", "SearchHit", "Store", "ThreadSummary", "check_search_kind"]
+__all__ = ["SEARCH_KINDS", "ArticleSummary", "SearchHit", "Store", "StorySummary", "ThreadSummary", "check_search_kind"]
 
 PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
+StorySummaries = list["StorySummary"]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 ThreadLinks = list[ThreadLink]
 ThreadSummaries = list["ThreadSummary"]
@@ -56,6 +61,27 @@ class ThreadSummary:
     n_outlets: int
     first_published: str | None
     last_published: str | None
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """One row of the stories listing, kept by the store as articles join and leave the story.
+
+    ``title`` is the lead article's title (or source): the earliest original
+    (by date, then storing time, then id). ``outlets`` are sorted;
+    ``first``/``last`` are the earliest and latest publication dates.
+    ``version`` changes whenever an article joins or leaves the story, so
+    whatever was computed from the story (its brief) is known to be stale.
+    """
+
+    id: str
+    title: str
+    outlets: tuple[str, ...]
+    n_articles: int
+    n_copies: int
+    first: str | None
+    last: str | None
+    version: int
 
 
 SEARCH_KINDS = ("article", "quote", "entity")
@@ -117,6 +143,10 @@ class Store(Protocol):
         user types); case and diacritics are ignored. ``kind`` restricts the
         hits to one of :data:`SEARCH_KINDS`.
 
+        At most the :data:`~newsdesk.store.search.SEARCH_WINDOW` most recently
+        stored matches are ranked, so a common word costs the same in a desk
+        of a million articles as in one of a thousand.
+
         Raises:
             ValueError: for a ``kind`` that is not one of :data:`SEARCH_KINDS`.
         """
@@ -153,6 +183,10 @@ class Store(Protocol):
 
         An article is in one story at a time: a new link for it replaces the
         old one, keys included.
+
+        The summaries of the stories they leave and join are brought up to
+        date in the same transaction (see :meth:`stories`), and the briefs
+        kept for those stories are dropped.
 
         Raises:
             KeyError: when an article is not stored (nothing is written then).
@@ -193,6 +227,34 @@ class Store(Protocol):
     ) -> PersonLinks:
         """Person links under some surname ``keys`` (at most ``per_key`` each, the most recent
         first), of some articles, or of one desk ``person``; ordered by article, then name."""
+
+    def stories(self, *, limit: int = 50, offset: int = 0) -> StorySummaries:
+        """The desk's stories, newest first (by latest, then earliest publication date, then id, all descending).
+
+        Read from summaries the store keeps as links change, never from
+        the links themselves.
+        """
+        ...
+
+    def story(self, story_id: str) -> StorySummary | None:
+        """One story's summary, or None when no article is in it."""
+        ...
+
+    def story_brief(self, story_id: str, key: str) -> str | None:
+        """What was kept for a story under ``key`` (a brief, rendered), while the story is unchanged.
+
+        None when nothing was kept, or when an article joined or left the
+        story since (its version moved on).
+        """
+        ...
+
+    def put_story_brief(self, story_id: str, version: int, key: str, body: str) -> bool:
+        """Keep ``body`` for the story under ``key``, computed from the story at ``version``.
+
+        Kept only while the story is still at ``version`` (a brief computed
+        from a story that changed meanwhile is never served). A cache write
+        never waits on another writer: False when it was not kept.
+        """
         ...
 
     def put_thread_links(self, links: Iterable[ThreadLink]) -> None:

@@ -6,13 +6,23 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 from newsdesk.model import Article, PersonLink, StoryLink, ThreadLink
-from newsdesk.store.base import SEARCH_KINDS, ArticleSummary, SearchHit, ThreadSummary, check_search_kind
+from newsdesk.store import search as search_module
+from newsdesk.store.base import (
+    SEARCH_KINDS,
+    ArticleSummary,
+    SearchHit,
+    StorySummary,
+    ThreadSummary,
+    check_search_kind,
+)
+from newsdesk.store.rows import summarise
 from newsdesk.store.search import matches, query_terms, snippet
 
 __all__ = ["MemoryStore"]
 
 PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
+StorySummaries = list["StorySummary"]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 ThreadLinks = list[ThreadLink]
 ThreadSummaries = list[ThreadSummary]
@@ -28,14 +38,19 @@ class MemoryStore:
         self._clock = 0
         self._people: dict[tuple[str, str], tuple[PersonLink, int]] = {}  # (article, name) -> link, order
         self._threads: dict[str, str] = {}  # story id -> thread id
+        self._stories: dict[str, StorySummary] = {}
+        self._briefs: dict[tuple[str, str], tuple[int, str]] = {}
 
     def put(self, article: Article, *, replace: bool = False) -> bool:
         if article.id in self._articles and not replace:
             return False
         new = article.id not in self._articles
-        if not new:  # as in SQL: replacing an article drops its story link and person links
-            self._links.pop(article.id, None)
+        if not new:  # as in SQL: replacing an article drops its story and person links (and is stored anew, last)
             self._people = {k: v for k, v in self._people.items() if k[0] != article.id}
+            old = self._links.pop(article.id, None)
+            del self._articles[article.id]
+            if old is not None:
+                self._refresh([old.story_id])
         self._articles[article.id] = (article, datetime.now(UTC).isoformat(timespec="seconds"))
         return new or replace
 
@@ -55,16 +70,16 @@ class MemoryStore:
         if not terms:
             return []
         scored: list[tuple[int, str, SearchHit]] = []
+        window = search_module.SEARCH_WINDOW
 
         def add(score: int, a: Article, kind_: str, text: str, **where: object) -> None:
-            if score and kind in (None, kind_):
+            if score and kind in (None, kind_) and len(scored) < window:
                 hit = SearchHit(kind_, a.id, a.title, a.outlet, a.published, snippet(text, terms), **where)  # type: ignore[arg-type]
                 scored.append((score, a.published or "", hit))
 
-        for a, _ in self._articles.values():
-            body = f"{a.title or ''}\n{a.text}"
-            add(matches(terms, (body, a.outlet, " ".join(a.authors))), a, "article", body)
-            for i, q in enumerate(a.quotes):
+        # the newest matches first, as the SQL desks index them: an article, its entities, its quotes
+        for a, _ in reversed(self._articles.values()):
+            for i, q in reversed(list(enumerate(a.quotes))):
                 add(
                     matches(terms, (q.text, q.speaker)),
                     a,
@@ -75,8 +90,10 @@ class MemoryStore:
                     start=q.start,
                     end=q.end,
                 )
-            for i, e in enumerate(a.entities):
+            for i, e in reversed(list(enumerate(a.entities))):
                 add(matches(terms, (e.name, " ".join(e.aliases))), a, "entity", e.name, index=i, label=e.name)
+            body = f"{a.title or ''}\n{a.text}"
+            add(matches(terms, (body, a.outlet, " ".join(a.authors))), a, "article", body)
         scored.sort(key=lambda s: s[1], reverse=True)  # newest first among equals (the sort is stable)
         scored.sort(key=lambda s: (-s[0], _KIND_ORDER[s[2].kind]))
         return [hit for _, _, hit in scored[offset : offset + limit]]
@@ -112,10 +129,55 @@ class MemoryStore:
         missing = [link.article_id for link in todo if link.article_id not in self._articles]
         if missing:
             raise KeyError(f"not stored: {', '.join(missing[:5])}")
+        touched: set[str] = set()
         for link in todo:
             self._clock += 1
+            old = self._links.get(link.article_id)
+            touched.update([link.story_id, *([old.story_id] if old else [])])
             self._links[link.article_id] = link
             self._linked[link.article_id] = self._clock
+        self._refresh(touched)
+
+    def _refresh(self, story_ids: Iterable[str]) -> None:
+        for story_id in set(story_ids):
+            members = [
+                {
+                    "article_id": link.article_id,
+                    "copy_of": link.copy_of,
+                    "outlet": self._articles[link.article_id][0].outlet,
+                    "title": self._articles[link.article_id][0].title,
+                    "source": self._articles[link.article_id][0].source,
+                    "published": self._articles[link.article_id][0].published,
+                    "ingested_at": self._articles[link.article_id][1],
+                }
+                for link in self._links.values()
+                if link.story_id == story_id
+            ]
+            old = self._stories.pop(story_id, None)
+            summary = summarise(story_id, members, (old.version if old else 0) + 1)
+            if summary is not None:
+                self._stories[story_id] = summary
+            for key in [k for k in self._briefs if k[0] == story_id]:
+                del self._briefs[key]
+
+    def stories(self, *, limit: int = 50, offset: int = 0) -> StorySummaries:
+        rows = sorted(self._stories.values(), key=lambda s: (s.last or "", s.first or "", s.id), reverse=True)
+        return rows[offset : offset + limit]
+
+    def story(self, story_id: str) -> StorySummary | None:
+        return self._stories.get(story_id)
+
+    def story_brief(self, story_id: str, key: str) -> str | None:
+        kept = self._briefs.get((story_id, key))
+        current = self._stories.get(story_id)
+        return kept[1] if kept and current and current.version == kept[0] else None
+
+    def put_story_brief(self, story_id: str, version: int, key: str, body: str) -> bool:
+        current = self._stories.get(story_id)
+        if current is None or current.version != version:
+            return False
+        self._briefs[(story_id, key)] = (version, body)
+        return True
 
     def story_links(self, *, story_id: str | None = None, article_ids: Iterable[str] | None = None) -> StoryLinks:
         wanted = None if article_ids is None else set(article_ids)
@@ -219,6 +281,8 @@ class MemoryStore:
         self._links.clear()
         self._people.clear()
         self._threads.clear()
+        self._stories.clear()
+        self._briefs.clear()
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(SEARCH_KINDS)}

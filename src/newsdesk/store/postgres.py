@@ -30,8 +30,21 @@ from contextlib import contextmanager
 from typing import Any
 
 from newsdesk.model import Article, PersonLink, StoryLink, ThreadLink
-from newsdesk.store.base import ArticleSummary, SearchHit, ThreadSummary, check_search_kind
-from newsdesk.store.rows import ARTICLE_COLUMNS, LOADED_TABLES, article_from_rows, article_row, child_rows, now
+from newsdesk.store import search as search_module
+from newsdesk.store.base import ArticleSummary, SearchHit, StorySummary, ThreadSummary, check_search_kind
+from newsdesk.store.rows import (
+    ARTICLE_COLUMNS,
+    LOADED_TABLES,
+    STORY_MEMBERS,
+    article_from_rows,
+    article_row,
+    child_rows,
+    entity_names,
+    now,
+    story_from_row,
+    story_row,
+    summarise,
+)
 from newsdesk.store.search import query_terms, snippet, tokens
 
 __all__ = ["MIGRATIONS", "PostgresStore"]
@@ -40,6 +53,7 @@ PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
 ThreadLinks = list[ThreadLink]
 ThreadSummaries = list[ThreadSummary]
+StorySummaries = list["StorySummary"]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -275,6 +289,77 @@ MIGRATIONS: list[tuple[str, str]] = [
     );
     """,
     ),
+    (
+        "stories listed from a kept summary table; briefs kept until their story changes",
+        """
+    DROP VIEW stories;
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        outlets TEXT NOT NULL DEFAULT '[]',
+        n_articles INTEGER NOT NULL,
+        n_originals INTEGER NOT NULL,
+        n_outlets INTEGER NOT NULL,
+        first_published TEXT,
+        last_published TEXT,
+        version BIGINT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX stories_newest ON stories ((coalesce(last_published, '')), (coalesce(first_published, '')), id);
+    CREATE TABLE story_briefs (
+        story_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        body TEXT NOT NULL,
+        made_at TEXT NOT NULL,
+        PRIMARY KEY (story_id, key)
+    );
+    INSERT INTO stories
+        SELECT l.story_id,
+               (SELECT coalesce(nullif(a2.title, ''), a2.source)
+                 FROM story_links l2 JOIN articles a2 ON a2.id = l2.article_id
+                 WHERE l2.story_id = l.story_id
+                 ORDER BY coalesce(l2.copy_of, '') <> '', coalesce(nullif(a2.published, ''), '9999') COLLATE "C",
+                          a2.ingested_at COLLATE "C", a2.id COLLATE "C"
+                 LIMIT 1),
+               coalesce((SELECT json_agg(o ORDER BY o COLLATE "C")::text FROM (
+                   SELECT DISTINCT a3.outlet AS o FROM story_links l3 JOIN articles a3 ON a3.id = l3.article_id
+                   WHERE l3.story_id = l.story_id AND coalesce(a3.outlet, '') <> '') AS outlets), '[]'),
+               count(*), count(*) FILTER (WHERE coalesce(l.copy_of, '') = ''),
+               count(DISTINCT nullif(a.outlet, '')),
+               min(nullif(a.published, '') COLLATE "C"), max(nullif(a.published, '') COLLATE "C"), 1,
+               to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')
+        FROM story_links l JOIN articles a ON a.id = l.article_id
+        GROUP BY l.story_id;
+    """,
+    ),
+    (
+        "listings newest first by index: articles, an outlet's, an entity's",
+        """
+    CREATE INDEX articles_newest ON articles ((coalesce(published, '')), ingested_at, id);
+    CREATE INDEX articles_outlet_newest ON articles (outlet, (coalesce(published, '')), ingested_at, id);
+    DROP INDEX articles_outlet;
+    -- kept by PostgresStore.put (in Python, as search_docs); rows go with their article
+    CREATE TABLE entity_articles (
+        name TEXT NOT NULL,
+        published TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (name, published, ingested_at, article_id)
+    );
+    CREATE INDEX entity_articles_article ON entity_articles(article_id);
+    INSERT INTO entity_articles
+        SELECT e.name, coalesce(a.published, ''), a.ingested_at, a.id
+        FROM entities e JOIN articles a ON a.id = e.article_id
+        UNION
+        SELECT q.speaker, coalesce(a.published, ''), a.ingested_at, a.id
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.speaker IS NOT NULL
+        UNION
+        SELECT p.person, coalesce(a.published, ''), a.ingested_at, a.id
+        FROM person_links p JOIN articles a ON a.id = p.article_id;
+    """,
+    ),
 ]
 """(description, SQL) in order, version *n* matching version *n* of the SQLite list."""
 
@@ -355,33 +440,48 @@ class PostgresStore:
     def put(self, article: Article, *, replace: bool = False) -> bool:
         with self.transaction() as db:
             if replace:
-                db.execute("DELETE FROM articles WHERE id = %s", (article.id,))
+                self._delete(db, article.id)
+            row = article_row(article)
             inserted = db.execute(
                 f"INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES ({','.join(['%s'] * 13)})"
                 " ON CONFLICT (id) DO NOTHING",
-                article_row(article),
+                row,
             ).rowcount
             if not inserted:
                 return False
-            self._insert_children(db, article)
+            self._insert_children(db, article, row[-1])
         return True
 
     def delete(self, article_id: str) -> bool:
         """Remove an article and its annotations; False when it was not stored."""
         with self.transaction() as db:
-            return bool(db.execute("DELETE FROM articles WHERE id = %s", (article_id,)).rowcount)
+            return self._delete(db, article_id)
+
+    @classmethod
+    def _delete(cls, db: Any, article_id: str) -> bool:
+        """Remove an article with everything keyed by it (cascades); its story's summary follows."""
+        story = db.execute("SELECT story_id FROM story_links WHERE article_id = %s", (article_id,)).fetchone()
+        gone = bool(db.execute("DELETE FROM articles WHERE id = %s", (article_id,)).rowcount)
+        if story is not None:
+            cls._refresh_stories(db, [story["story_id"]])
+        return gone
 
     @staticmethod
-    def _insert_children(db: Any, a: Article) -> None:
+    def _insert_children(db: Any, a: Article, ingested_at: str) -> None:
         cur = db.cursor()
         for table, rows in child_rows(a).items():
             if rows:
                 cur.executemany(f"INSERT INTO {table} VALUES ({','.join(['%s'] * len(rows[0]))})", rows)
+        cur.executemany(
+            "INSERT INTO entity_articles VALUES (%s,%s,%s,%s) ON CONFLICT DO NOTHING",
+            [(name, a.published or "", ingested_at, a.id) for name in entity_names(a)],
+        )
+        # in the SQLite desk's order (its triggers): the article, its entities, its quotes
         docs: list[tuple[str, int | None, str, str]] = [
             ("article", None, f"{a.title or ''}\n{a.text}", f"{a.outlet or ''} {json.dumps(list(a.authors))}")
         ]
-        docs += [("quote", i, q.text, q.speaker or "") for i, q in enumerate(a.quotes)]
         docs += [("entity", i, e.name, json.dumps(list(e.aliases))) for i, e in enumerate(a.entities)]
+        docs += [("quote", i, q.text, q.speaker or "") for i, q in enumerate(a.quotes)]
         for kind, idx, body, extra in docs:
             expr, words = _words_sql(f"{body}\n{extra}")
             cur.execute(
@@ -447,19 +547,30 @@ class PostgresStore:
         terms = query_terms(query)
         if not terms or any(len(t.encode()) >= _MAX_WORD_BYTES for t in terms):
             return []  # no word that long is ever indexed, so nothing can match every term
+        # the newest matches (by id) first, then only those are ranked
         rows = self.conn.execute(
-            """SELECT d.kind, d.article_id, d.idx, d.body, a.title, a.outlet, a.published,
+            """WITH hits AS (
+                   SELECT id FROM search_docs
+                   WHERE words @@ %(q)s::tsquery AND (%(kind)s::text IS NULL OR kind = %(kind)s::text)
+                   ORDER BY id DESC LIMIT %(window)s)
+               SELECT d.kind, d.article_id, d.idx, d.body, a.title, a.outlet, a.published,
                       q.speaker, q.start, q."end", e.name
-               FROM search_docs d
+               FROM hits h
+               JOIN search_docs d ON d.id = h.id
                JOIN articles a ON a.id = d.article_id
                LEFT JOIN quotes q ON d.kind = 'quote' AND q.article_id = d.article_id AND q.idx = d.idx
                LEFT JOIN entities e ON d.kind = 'entity' AND e.article_id = d.article_id AND e.idx = d.idx
-               WHERE d.words @@ %(q)s::tsquery AND (%(kind)s::text IS NULL OR d.kind = %(kind)s::text)
                ORDER BY ts_rank(d.words, %(q)s::tsquery) DESC,
                         CASE d.kind WHEN 'article' THEN 0 WHEN 'quote' THEN 1 ELSE 2 END,
-                        coalesce(a.published, '') DESC, d.article_id, d.idx
+                        coalesce(a.published, '') DESC, d.id DESC
                LIMIT %(limit)s OFFSET %(offset)s""",
-            {"q": _tsquery(terms), "kind": kind, "limit": int(limit), "offset": int(offset)},
+            {
+                "q": _tsquery(terms),
+                "kind": kind,
+                "window": search_module.SEARCH_WINDOW,
+                "limit": int(limit),
+                "offset": int(offset),
+            },
         ).fetchall()
         return [
             SearchHit(
@@ -480,17 +591,20 @@ class PostgresStore:
     def list(
         self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, entity: str | None = None
     ) -> list[ArticleSummary]:
+        outlet_clause = " AND a.outlet = %(outlet)s" if outlet is not None else ""
+        if entity is not None:  # a range of entity_articles, newest first
+            source = "entity_articles n JOIN articles a ON a.id = n.article_id WHERE n.name = %(entity)s"
+            source += outlet_clause
+            order = "n.published DESC, n.ingested_at DESC, n.article_id DESC"
+        else:  # a range of articles_newest (or articles_outlet_newest)
+            source = "articles a WHERE TRUE" + outlet_clause
+            order = "coalesce(a.published, '') DESC, a.ingested_at DESC, a.id DESC"
         rows = self.conn.execute(
-            """SELECT a.id, a.source, a.outlet, a.title, a.published, a.ingested_at,
+            f"""SELECT a.id, a.source, a.outlet, a.title, a.published, a.ingested_at,
                    (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS n_entities,
                    (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes
-               FROM articles a
-               WHERE (%(outlet)s::text IS NULL OR a.outlet = %(outlet)s::text)
-                 AND (%(entity)s::text IS NULL
-                      OR a.id IN (SELECT article_id FROM entities WHERE name = %(entity)s::text)
-                      OR a.id IN (SELECT article_id FROM quotes WHERE speaker = %(entity)s::text)
-                      OR a.id IN (SELECT article_id FROM person_links WHERE person = %(entity)s::text))
-               ORDER BY coalesce(a.published, '') DESC, a.ingested_at DESC, a.id DESC
+               FROM {source}
+               ORDER BY {order}
                LIMIT %(limit)s OFFSET %(offset)s""",
             {"outlet": outlet, "entity": entity, "limit": int(limit), "offset": int(offset)},
         ).fetchall()
@@ -518,6 +632,10 @@ class PostgresStore:
             missing = [i for i in ids if i not in present]
             if missing:
                 raise KeyError(f"not stored: {', '.join(missing[:5])}")
+            old = {
+                r["article_id"]: r["story_id"]
+                for r in db.execute("SELECT article_id, story_id FROM story_links WHERE article_id = ANY(%s)", (ids,))
+            }
             cur = db.cursor()
             for link in todo:
                 cur.execute("DELETE FROM story_keys WHERE article_id = %s", (link.article_id,))
@@ -530,6 +648,27 @@ class PostgresStore:
                 cur.executemany(
                     "INSERT INTO story_keys VALUES (%s,%s) ON CONFLICT DO NOTHING",
                     [(k, link.article_id) for k in dict.fromkeys(link.keys)],
+                )
+            self._refresh_stories(db, {link.story_id for link in todo} | set(old.values()))
+
+    @staticmethod
+    def _refresh_stories(db: Any, story_ids: Iterable[str]) -> None:
+        """Rewrite the summaries of stories whose members changed, and drop what was kept for them."""
+        for story_id in sorted(set(story_ids)):
+            members = db.execute(STORY_MEMBERS.format("%s"), (story_id,)).fetchall()
+            old = db.execute("SELECT version FROM stories WHERE id = %s FOR UPDATE", (story_id,)).fetchone()
+            summary = summarise(story_id, members, (old["version"] if old else 0) + 1)
+            db.execute("DELETE FROM story_briefs WHERE story_id = %s", (story_id,))
+            if summary is None:
+                db.execute("DELETE FROM stories WHERE id = %s", (story_id,))
+            else:
+                db.execute(
+                    f"INSERT INTO stories VALUES ({','.join(['%s'] * 10)}) ON CONFLICT (id) DO UPDATE SET"
+                    " title = EXCLUDED.title, outlets = EXCLUDED.outlets, n_articles = EXCLUDED.n_articles,"
+                    " n_originals = EXCLUDED.n_originals, n_outlets = EXCLUDED.n_outlets,"
+                    " first_published = EXCLUDED.first_published, last_published = EXCLUDED.last_published,"
+                    " version = EXCLUDED.version, updated_at = EXCLUDED.updated_at",
+                    story_row(summary),
                 )
 
     def story_links(self, *, story_id: str | None = None, article_ids: Iterable[str] | None = None) -> StoryLinks:
@@ -569,11 +708,31 @@ class PostgresStore:
             missing = [link.article_id for link in todo if link.article_id not in present]
             if missing:
                 raise KeyError(f"not stored: {', '.join(missing[:5])}")
+            before = {
+                (r["article_id"], r["name"]): r["person"]
+                for r in db.execute(
+                    "SELECT article_id, name, person FROM person_links WHERE article_id = ANY(%s)", (ids,)
+                )
+            }
             db.cursor().executemany(
                 "INSERT INTO person_links VALUES (%s,%s,%s,%s,%s,nextval('person_links_seq'))"
                 " ON CONFLICT (article_id, name) DO UPDATE SET person = EXCLUDED.person, key = EXCLUDED.key,"
                 " roles = EXCLUDED.roles, linked_order = EXCLUDED.linked_order",
                 [(link.article_id, link.name, link.person, link.key, json.dumps(list(link.roles))) for link in todo],
+            )
+            # entity_articles: the new person lists the article; an old one that nothing else names no longer does
+            gone = {(aid, person) for (aid, _), person in before.items()}
+            db.cursor().executemany(
+                "INSERT INTO entity_articles SELECT %s, coalesce(published, ''), ingested_at, id FROM articles"
+                " WHERE id = %s ON CONFLICT DO NOTHING",
+                [(link.person, link.article_id) for link in todo],
+            )
+            db.cursor().executemany(
+                """DELETE FROM entity_articles n WHERE n.name = %(p)s AND n.article_id = %(a)s
+                   AND NOT EXISTS (SELECT 1 FROM entities WHERE article_id = %(a)s AND name = %(p)s)
+                   AND NOT EXISTS (SELECT 1 FROM quotes WHERE article_id = %(a)s AND speaker = %(p)s)
+                   AND NOT EXISTS (SELECT 1 FROM person_links WHERE article_id = %(a)s AND person = %(p)s)""",
+                [{"a": aid, "p": person} for aid, person in gone],
             )
 
     def person_links(
@@ -656,6 +815,45 @@ class PostgresStore:
             )
             for r in rows
         ]
+
+    def stories(self, *, limit: int = 50, offset: int = 0) -> StorySummaries:
+        rows = self.conn.execute(
+            "SELECT * FROM stories ORDER BY coalesce(last_published, '') DESC, coalesce(first_published, '') DESC,"
+            " id DESC LIMIT %s OFFSET %s",
+            (int(limit), int(offset)),
+        ).fetchall()
+        return [story_from_row(r) for r in rows]
+
+    def story(self, story_id: str) -> StorySummary | None:
+        row = self.conn.execute("SELECT * FROM stories WHERE id = %s", (story_id,)).fetchone()
+        return story_from_row(row) if row is not None else None
+
+    def story_brief(self, story_id: str, key: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT b.body FROM story_briefs b JOIN stories s ON s.id = b.story_id AND s.version = b.version"
+            " WHERE b.story_id = %s AND b.key = %s",
+            (story_id, key),
+        ).fetchone()
+        return None if row is None else str(row["body"])
+
+    def put_story_brief(self, story_id: str, version: int, key: str, body: str, *, wait: float = 0.05) -> bool:
+        """See :meth:`Store.put_story_brief`; ``wait`` is how long to wait for another writer's lock (seconds)."""
+        import psycopg
+
+        try:
+            with self.transaction() as db:
+                db.execute(f"SET LOCAL lock_timeout = {int(wait * 1000)}")
+                return bool(
+                    db.execute(
+                        "INSERT INTO story_briefs SELECT %(s)s, %(k)s, %(v)s, %(b)s, %(t)s"
+                        " WHERE EXISTS (SELECT 1 FROM stories WHERE id = %(s)s AND version = %(v)s)"
+                        " ON CONFLICT (story_id, key) DO UPDATE SET version = EXCLUDED.version,"
+                        " body = EXCLUDED.body, made_at = EXCLUDED.made_at",
+                        {"s": story_id, "k": key, "v": int(version), "b": body, "t": now()},
+                    ).rowcount
+                )
+        except psycopg.errors.LockNotAvailable:
+            return False  # a writer holds the story: the brief is kept another time
 
     def close(self) -> None:
         self.conn.close()

@@ -14,8 +14,21 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from newsdesk.model import Amount, Article, DateRef, Debris, Entity, Event, MainEvent, Mention, Phrase, Quote
+from newsdesk.store.base import StorySummary
 
-__all__ = ["ARTICLE_COLUMNS", "LOADED_TABLES", "article_from_rows", "article_row", "child_rows", "now"]
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "LOADED_TABLES",
+    "STORY_MEMBERS",
+    "article_from_rows",
+    "article_row",
+    "child_rows",
+    "entity_names",
+    "now",
+    "story_from_row",
+    "story_row",
+    "summarise",
+]
 
 ARTICLE_COLUMNS = (
     "id, source, url, outlet, title, authors, published, language, input_format, text, sentences, stages, ingested_at"
@@ -24,6 +37,13 @@ ARTICLE_COLUMNS = (
 
 LOADED_TABLES = ("entities", "mentions", "quotes", "amounts", "dates", "events", "main_events", "debris")
 """The child tables an article is loaded from, each with ``article_id`` and all its columns filled."""
+
+
+STORY_MEMBERS = (
+    "SELECT l.article_id, l.copy_of, a.outlet, a.title, a.source, a.published, a.ingested_at"
+    " FROM story_links l JOIN articles a ON a.id = l.article_id WHERE l.story_id = {}"
+)
+"""What :func:`summarise` reads of a story's members (format in the backend's placeholder)."""
 
 
 class Row(Protocol):
@@ -229,4 +249,63 @@ def article_from_rows(row: Row, children: Mapping[str, Sequence[Row]]) -> Articl
         ),
         main_event=_main_event(children.get("main_events", ())),
         stages=tuple(json.loads(row["stages"])),
+    )
+
+
+def entity_names(a: Article) -> list[str]:
+    """The names an entity listing finds ``a`` by: its entities' canonical names and its quotes' speakers."""
+    return list(dict.fromkeys([e.name for e in a.entities] + [q.speaker for q in a.quotes if q.speaker]))
+
+
+def summarise(story_id: str, members: Sequence[Row], version: int) -> StorySummary | None:
+    """A story's summary from its members' rows (:data:`STORY_MEMBERS`); None for a story with none.
+
+    The lead (whose title names the story) is the earliest original, by
+    date, then storing time, then id; a story of copies only is led by its
+    earliest copy.
+    """
+    if not members:
+        return None
+    originals = [m for m in members if not m["copy_of"]] or list(members)
+    lead = min(originals, key=lambda m: (m["published"] or "9999", m["ingested_at"], m["article_id"]))
+    dates = sorted(m["published"] for m in members if m["published"])
+    return StorySummary(
+        id=story_id,
+        title=lead["title"] or lead["source"],
+        outlets=tuple(sorted({m["outlet"] for m in members if m["outlet"]})),
+        n_articles=len(members),
+        n_copies=sum(1 for m in members if m["copy_of"]),
+        first=dates[0] if dates else None,
+        last=dates[-1] if dates else None,
+        version=version,
+    )
+
+
+def story_row(s: StorySummary) -> tuple[Any, ...]:
+    """The ``stories`` row of a summary, in column order, stamped now."""
+    return (
+        s.id,
+        s.title,
+        json.dumps(list(s.outlets), ensure_ascii=False),
+        s.n_articles,
+        s.n_articles - s.n_copies,
+        len(s.outlets),
+        s.first,
+        s.last,
+        s.version,
+        now(),
+    )
+
+
+def story_from_row(row: Row) -> StorySummary:
+    """A summary from its ``stories`` row."""
+    return StorySummary(
+        id=row["id"],
+        title=row["title"],
+        outlets=tuple(json.loads(row["outlets"])),
+        n_articles=int(row["n_articles"]),
+        n_copies=int(row["n_articles"]) - int(row["n_originals"]),
+        first=row["first_published"],
+        last=row["last_published"],
+        version=int(row["version"]),
     )

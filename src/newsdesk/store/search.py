@@ -14,10 +14,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["MAX_TERMS", "fold", "fts_query", "matches", "query_terms", "snippet", "tokens"]
+__all__ = ["MAX_TERMS", "SEARCH_WINDOW", "fold", "fts_query", "matches", "query_terms", "snippet", "tokens"]
 
 MAX_TERMS = 16
 """Words of a query beyond this many are ignored (a search box is not a document)."""
+
+SEARCH_WINDOW = 5_000
+"""A search ranks at most this many matches, the most recently stored: a word found in half a
+million things costs what a rarer one does (ranking every match grows with the desk)."""
 
 _TOKEN = re.compile(r"[^\W_]+")
 

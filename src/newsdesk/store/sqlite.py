@@ -20,9 +20,21 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.model import Article, PersonLink, StoryLink, ThreadLink
-from newsdesk.store.base import ArticleSummary, SearchHit, ThreadSummary, check_search_kind
-from newsdesk.store.rows import ARTICLE_COLUMNS, LOADED_TABLES, article_from_rows, article_row, child_rows, now
-from newsdesk.store.search import fts_query, query_terms
+from newsdesk.store import search as search_module
+from newsdesk.store.base import ArticleSummary, SearchHit, StorySummary, ThreadSummary, check_search_kind
+from newsdesk.store.rows import (
+    ARTICLE_COLUMNS,
+    LOADED_TABLES,
+    STORY_MEMBERS,
+    article_from_rows,
+    article_row,
+    child_rows,
+    now,
+    story_from_row,
+    story_row,
+    summarise,
+)
+from newsdesk.store.search import fts_query, query_terms, snippet
 
 __all__ = ["MIGRATIONS", "SQLiteStore"]
 
@@ -30,6 +42,7 @@ PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
 ThreadLinks = list[ThreadLink]
 ThreadSummaries = list[ThreadSummary]
+StorySummaries = list["StorySummary"]
 StoryClauses = list[str]
 """A list of links (an alias: inside a store class, ``list`` names the listing method)."""
 
@@ -342,6 +355,123 @@ MIGRATIONS: list[tuple[str, str]] = [
     );
     """,
     ),
+    (
+        "stories listed from a kept summary table; briefs kept until their story changes",
+        """
+    -- The stories view grouped every link of the desk per request; the store now keeps one row
+    -- per story, rewritten (in Python: newsdesk.store.rows.summarise) whenever links change.
+    DROP VIEW stories;
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,                      -- the id of the story's founding article
+        title TEXT NOT NULL,                      -- the lead article's title (or source): its earliest original
+        outlets TEXT NOT NULL DEFAULT '[]',       -- JSON list of its outlets, sorted
+        n_articles INTEGER NOT NULL,
+        n_originals INTEGER NOT NULL,             -- articles that copy no other
+        n_outlets INTEGER NOT NULL,
+        first_published TEXT,
+        last_published TEXT,
+        version INTEGER NOT NULL,                 -- moves on whenever an article joins or leaves
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX stories_newest ON stories(coalesce(last_published, ''), coalesce(first_published, ''), id);
+    CREATE TABLE story_briefs (
+        story_id TEXT NOT NULL,
+        key TEXT NOT NULL,                        -- what was kept (e.g. the web page's JSON, by format)
+        version INTEGER NOT NULL,                 -- the story's version it was computed from
+        body TEXT NOT NULL,
+        made_at TEXT NOT NULL,
+        PRIMARY KEY (story_id, key)
+    );
+    -- what was linked before this migration
+    INSERT INTO stories
+        SELECT l.story_id,
+               (SELECT coalesce(nullif(a2.title, ''), a2.source)
+                 FROM story_links l2 JOIN articles a2 ON a2.id = l2.article_id
+                 WHERE l2.story_id = l.story_id
+                 ORDER BY coalesce(l2.copy_of, '') <> '', coalesce(nullif(a2.published, ''), '9999'), a2.ingested_at,
+                          a2.id
+                 LIMIT 1),
+               (SELECT json_group_array(o) FROM (
+                   SELECT DISTINCT a3.outlet AS o FROM story_links l3 JOIN articles a3 ON a3.id = l3.article_id
+                   WHERE l3.story_id = l.story_id AND coalesce(a3.outlet, '') <> '' ORDER BY o)),
+               count(*), sum(coalesce(l.copy_of, '') = ''),
+               count(DISTINCT nullif(a.outlet, '')),
+               min(nullif(a.published, '')), max(nullif(a.published, '')), 1,
+               strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+        FROM story_links l JOIN articles a ON a.id = l.article_id
+        GROUP BY l.story_id;
+    """,
+    ),
+    (
+        "listings newest first by index: articles, an outlet's, an entity's",
+        """
+    -- Newest first is coalesce(published, '') DESC, ingested_at DESC, id DESC everywhere: with these
+    -- indexes a page is a range of an index, never a sort of the desk.
+    CREATE INDEX articles_newest ON articles(coalesce(published, ''), ingested_at, id);
+    CREATE INDEX articles_outlet_newest ON articles(outlet, coalesce(published, ''), ingested_at, id);
+    DROP INDEX articles_outlet;
+    -- One row per (name, article) for every entity's canonical name, quote speaker and desk person, kept by
+    -- triggers: a row goes when the last of the things that put it there goes.
+    CREATE TABLE entity_articles (
+        name TEXT NOT NULL,
+        published TEXT NOT NULL,                  -- coalesce(articles.published, '')
+        ingested_at TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (name, published, ingested_at, article_id)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER entity_articles_entities AFTER INSERT ON entities WHEN new.name IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO entity_articles
+            SELECT new.name, coalesce(a.published, ''), a.ingested_at, a.id
+            FROM articles a WHERE a.id = new.article_id;
+    END;
+    CREATE TRIGGER entity_articles_entities_gone AFTER DELETE ON entities WHEN old.name IS NOT NULL BEGIN
+        DELETE FROM entity_articles
+        WHERE (name, published, ingested_at, article_id) IN
+              (SELECT old.name, coalesce(a.published, ''), a.ingested_at, a.id
+               FROM articles a WHERE a.id = old.article_id)
+          AND NOT EXISTS (SELECT 1 FROM entities WHERE article_id = old.article_id AND name = old.name)
+          AND NOT EXISTS (SELECT 1 FROM quotes WHERE article_id = old.article_id AND speaker = old.name)
+          AND NOT EXISTS (SELECT 1 FROM person_links WHERE article_id = old.article_id AND person = old.name);
+    END;
+    INSERT OR IGNORE INTO entity_articles
+        SELECT t.name, coalesce(a.published, ''), a.ingested_at, a.id
+        FROM entities t JOIN articles a ON a.id = t.article_id WHERE t.name IS NOT NULL;
+    CREATE TRIGGER entity_articles_quotes AFTER INSERT ON quotes WHEN new.speaker IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO entity_articles
+            SELECT new.speaker, coalesce(a.published, ''), a.ingested_at, a.id
+            FROM articles a WHERE a.id = new.article_id;
+    END;
+    CREATE TRIGGER entity_articles_quotes_gone AFTER DELETE ON quotes WHEN old.speaker IS NOT NULL BEGIN
+        DELETE FROM entity_articles
+        WHERE (name, published, ingested_at, article_id) IN
+              (SELECT old.speaker, coalesce(a.published, ''), a.ingested_at, a.id
+               FROM articles a WHERE a.id = old.article_id)
+          AND NOT EXISTS (SELECT 1 FROM entities WHERE article_id = old.article_id AND name = old.speaker)
+          AND NOT EXISTS (SELECT 1 FROM quotes WHERE article_id = old.article_id AND speaker = old.speaker)
+          AND NOT EXISTS (SELECT 1 FROM person_links WHERE article_id = old.article_id AND person = old.speaker);
+    END;
+    INSERT OR IGNORE INTO entity_articles
+        SELECT t.speaker, coalesce(a.published, ''), a.ingested_at, a.id
+        FROM quotes t JOIN articles a ON a.id = t.article_id WHERE t.speaker IS NOT NULL;
+    CREATE TRIGGER entity_articles_person_links AFTER INSERT ON person_links WHEN new.person IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO entity_articles
+            SELECT new.person, coalesce(a.published, ''), a.ingested_at, a.id
+            FROM articles a WHERE a.id = new.article_id;
+    END;
+    CREATE TRIGGER entity_articles_person_links_gone AFTER DELETE ON person_links WHEN old.person IS NOT NULL BEGIN
+        DELETE FROM entity_articles
+        WHERE (name, published, ingested_at, article_id) IN
+              (SELECT old.person, coalesce(a.published, ''), a.ingested_at, a.id
+               FROM articles a WHERE a.id = old.article_id)
+          AND NOT EXISTS (SELECT 1 FROM entities WHERE article_id = old.article_id AND name = old.person)
+          AND NOT EXISTS (SELECT 1 FROM quotes WHERE article_id = old.article_id AND speaker = old.person)
+          AND NOT EXISTS (SELECT 1 FROM person_links WHERE article_id = old.article_id AND person = old.person);
+    END;
+    INSERT OR IGNORE INTO entity_articles
+        SELECT t.person, coalesce(a.published, ''), a.ingested_at, a.id
+        FROM person_links t JOIN articles a ON a.id = t.article_id WHERE t.person IS NOT NULL;
+    """,
+    ),
 ]
 """(description, SQL) in order; applied once each and recorded in ``migrations``."""
 
@@ -367,6 +497,7 @@ class SQLiteStore:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.timeout = timeout
         self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
@@ -441,11 +572,16 @@ class SQLiteStore:
         with self.transaction() as db:
             return self._delete(db, article_id)
 
-    @staticmethod
-    def _delete(db: sqlite3.Connection, article_id: str) -> bool:
+    @classmethod
+    def _delete(cls, db: sqlite3.Connection, article_id: str) -> bool:
+        """Remove an article, its annotations and its story link (its story's summary follows)."""
+        story = db.execute("SELECT story_id FROM story_links WHERE article_id = ?", (article_id,)).fetchone()
         for table in _CHILD_TABLES:
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        return db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+        gone = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+        if story is not None:
+            cls._refresh_stories(db, [story[0]])
+        return gone
 
     @staticmethod
     def _insert(db: sqlite3.Connection, a: Article) -> None:
@@ -465,17 +601,22 @@ class SQLiteStore:
     def get(self, article_id: str) -> Article | None:
         return next(self.articles([article_id]), None)
 
-    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
-        if ids is None:
-            rows: Iterable[Any] = self.conn.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
-        else:
-            rows = [
-                r
-                for i in ids
-                if (r := self.conn.execute("SELECT * FROM articles WHERE id = ?", (i,)).fetchone()) is not None
-            ]
-        for row in rows:
-            yield self._load(row)
+    def articles(self, ids: Iterable[str] | None = None, *, batch: int = 200) -> Iterator[Article]:
+        """Stored articles in full, loaded ``batch`` at a time (children in one query per table)."""
+        if ids is None:  # the whole desk, in storing order, never all in memory at once
+            last = 0
+            while rows := self.conn.execute(
+                "SELECT rowid, * FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch)
+            ).fetchall():
+                last = rows[-1][0]
+                yield from self._load([r["id"] for r in rows], {r["id"]: r for r in rows})
+            return
+        wanted = list(ids)
+        for start in range(0, len(wanted), batch):
+            chunk = wanted[start : start + batch]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk).fetchall()
+            yield from self._load(chunk, {r["id"]: r for r in rows})
 
     def article_ids(
         self, *, published_since: str | None = None, id_prefix: str | None = None, page: int = 1000
@@ -494,33 +635,47 @@ class SQLiteStore:
             last = rows[-1][0]
             yield from (r[1] for r in rows)
 
-    def _load(self, row: sqlite3.Row) -> Article:
-        aid = row["id"]
-
-        def children(table: str) -> list[sqlite3.Row]:
-            order = 'entity_idx, start, "end"' if table == "mentions" else "idx"
-            return self.conn.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}", (aid,)).fetchall()
-
-        return article_from_rows(row, {table: children(table) for table in LOADED_TABLES})
+    def _load(self, order: list[str], rows: dict[str, sqlite3.Row]) -> Iterator[Article]:
+        """Articles of ``order`` that have a row, with their children read in one query per table."""
+        found = list(rows)
+        marks = ",".join("?" * len(found))
+        children: dict[str, dict[str, list[sqlite3.Row]]] = {}
+        for table in LOADED_TABLES:
+            sort = 'entity_idx, start, "end"' if table == "mentions" else "idx"
+            grouped: dict[str, list[sqlite3.Row]] = {}
+            if found:
+                for row in self.conn.execute(
+                    f"SELECT * FROM {table} WHERE article_id IN ({marks}) ORDER BY article_id, {sort}", found
+                ):
+                    grouped.setdefault(row["article_id"], []).append(row)
+            children[table] = grouped
+        for aid in order:
+            if aid in rows:
+                yield article_from_rows(rows[aid], {t: c.get(aid, []) for t, c in children.items()})
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0, kind: str | None = None) -> list[SearchHit]:
         check_search_kind(kind)
         terms = query_terms(query)
         if not terms:
             return []
+        # the newest matches first (FTS5 walks its index in rowid order and stops at the window),
+        # then only those are ranked; the snippet is cut for the page's hits alone
         rows = self.conn.execute(
-            """SELECT d.kind, d.article_id, a.title, a.outlet, a.published, d.idx, q.speaker, e.name,
-                      q.start, q."end", snippet(search_fts, 0, '', '', '…', 16) AS snip
-               FROM search_fts
-               JOIN search_docs d ON d.id = search_fts.rowid
-               JOIN articles a ON a.id = d.article_id
-               LEFT JOIN quotes q ON d.kind = 'quote' AND q.article_id = d.article_id AND q.idx = d.idx
-               LEFT JOIN entities e ON d.kind = 'entity' AND e.article_id = d.article_id AND e.idx = d.idx
-               WHERE search_fts MATCH ? AND (? IS NULL OR d.kind = ?)
-               ORDER BY search_fts.rank, CASE d.kind WHEN 'article' THEN 0 WHEN 'quote' THEN 1 ELSE 2 END,
-                        coalesce(a.published, '') DESC
+            """WITH hits AS (
+                   SELECT d.id, d.kind, d.article_id, d.idx, d.body, search_fts.rank AS rank
+                   FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
+                   WHERE search_fts MATCH ? AND (? IS NULL OR d.kind = ?)
+                   ORDER BY search_fts.rowid DESC LIMIT ?)
+               SELECT h.kind, h.article_id, a.title, a.outlet, a.published, h.idx, h.body, q.speaker, e.name,
+                      q.start, q."end"
+               FROM hits h
+               JOIN articles a ON a.id = h.article_id
+               LEFT JOIN quotes q ON h.kind = 'quote' AND q.article_id = h.article_id AND q.idx = h.idx
+               LEFT JOIN entities e ON h.kind = 'entity' AND e.article_id = h.article_id AND e.idx = h.idx
+               ORDER BY h.rank, CASE h.kind WHEN 'article' THEN 0 WHEN 'quote' THEN 1 ELSE 2 END,
+                        coalesce(a.published, '') DESC, h.id DESC
                LIMIT ? OFFSET ?""",
-            (fts_query(terms), kind, kind, int(limit), int(offset)),
+            (fts_query(terms), kind, kind, search_module.SEARCH_WINDOW, int(limit), int(offset)),
         ).fetchall()
         return [
             SearchHit(
@@ -529,7 +684,7 @@ class SQLiteStore:
                 title=r["title"],
                 outlet=r["outlet"],
                 published=r["published"],
-                snippet=" ".join(r["snip"].split()),
+                snippet=snippet(r["body"], terms),
                 index=r["idx"],
                 label=r["speaker"] if r["kind"] == "quote" else r["name"],
                 start=r["start"],
@@ -541,25 +696,24 @@ class SQLiteStore:
     def list(
         self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, entity: str | None = None
     ) -> list[ArticleSummary]:
-        clauses: list[str] = []
         params: list[Any] = []
-        if outlet is not None:
-            clauses.append("a.outlet = ?")
-            params.append(outlet)
-        if entity is not None:
-            clauses.append(
-                "(a.id IN (SELECT article_id FROM entities WHERE name = ?)"
-                " OR a.id IN (SELECT article_id FROM quotes WHERE speaker = ?)"
-                " OR a.id IN (SELECT article_id FROM person_links WHERE person = ?))"
-            )
-            params += [entity, entity, entity]
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        if entity is not None:  # a range of entity_articles, newest first, joined to the page's articles
+            source = "entity_articles n JOIN articles a ON a.id = n.article_id WHERE n.name = ?"
+            order = "n.published DESC, n.ingested_at DESC, n.article_id DESC"
+            params.append(entity)
+            if outlet is not None:
+                source += " AND a.outlet = ?"
+                params.append(outlet)
+        else:  # a range of articles_newest (or articles_outlet_newest)
+            source = "articles a" + (" WHERE a.outlet = ?" if outlet is not None else "")
+            order = "coalesce(a.published, '') DESC, a.ingested_at DESC, a.id DESC"
+            params += [outlet] if outlet is not None else []
         rows = self.conn.execute(
             f"""SELECT a.id, a.source, a.outlet, a.title, a.published, a.ingested_at,
                    (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS n_entities,
                    (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes
-                FROM articles a {where}
-                ORDER BY coalesce(a.published, '') DESC, a.ingested_at DESC, a.id DESC
+                FROM {source}
+                ORDER BY {order}
                 LIMIT ? OFFSET ?""",
             [*params, int(limit), int(offset)],
         ).fetchall()
@@ -578,7 +732,10 @@ class SQLiteStore:
             if missing:
                 raise KeyError(f"not stored: {', '.join(missing[:5])}")
             seq = int(db.execute("SELECT coalesce(max(link_order), 0) FROM story_links").fetchone()[0])
+            touched: set[str] = set()
             for n, link in enumerate(todo, seq + 1):
+                old = db.execute("SELECT story_id FROM story_links WHERE article_id = ?", (link.article_id,)).fetchone()
+                touched.update([link.story_id, *(old or ())])
                 db.execute("DELETE FROM story_keys WHERE article_id = ?", (link.article_id,))
                 db.execute(
                     "INSERT OR REPLACE INTO story_links VALUES (?,?,?,?,?)",
@@ -587,6 +744,20 @@ class SQLiteStore:
                 db.executemany(
                     "INSERT OR IGNORE INTO story_keys VALUES (?,?)", [(k, link.article_id) for k in link.keys]
                 )
+            self._refresh_stories(db, touched)
+
+    @staticmethod
+    def _refresh_stories(db: sqlite3.Connection, story_ids: Iterable[str]) -> None:
+        """Rewrite the summaries of stories whose members changed, and drop what was kept for them."""
+        for story_id in sorted(set(story_ids)):
+            members = db.execute(STORY_MEMBERS.format("?"), (story_id,)).fetchall()
+            old = db.execute("SELECT version FROM stories WHERE id = ?", (story_id,)).fetchone()
+            summary = summarise(story_id, members, (old[0] if old else 0) + 1)
+            db.execute("DELETE FROM story_briefs WHERE story_id = ?", (story_id,))
+            if summary is None:
+                db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+            else:
+                db.execute(f"INSERT OR REPLACE INTO stories VALUES ({','.join('?' * 10)})", story_row(summary))
 
     def _links(self, where: str, params: Sequence[Any]) -> StoryLinks:
         rows = self.conn.execute(
@@ -639,6 +810,10 @@ class SQLiteStore:
             if missing:
                 raise KeyError(f"not stored: {', '.join(missing[:5])}")
             seq = int(db.execute("SELECT coalesce(max(linked_order), 0) FROM person_links").fetchone()[0])
+            # deleted first, not replaced: a REPLACE fires no delete trigger, and entity_articles keeps by those
+            db.executemany(
+                "DELETE FROM person_links WHERE article_id = ? AND name = ?", [(x.article_id, x.name) for x in todo]
+            )
             db.executemany(
                 "INSERT OR REPLACE INTO person_links VALUES (?,?,?,?,?,?)",
                 [
@@ -728,6 +903,49 @@ class SQLiteStore:
             (int(limit), int(offset)),
         ).fetchall()
         return [ThreadSummary(*tuple(r)) for r in rows]
+
+    def stories(self, *, limit: int = 50, offset: int = 0) -> StorySummaries:
+        rows = self.conn.execute(
+            "SELECT * FROM stories ORDER BY coalesce(last_published, '') DESC, coalesce(first_published, '') DESC,"
+            " id DESC LIMIT ? OFFSET ?",
+            (int(limit), int(offset)),
+        ).fetchall()
+        return [story_from_row(r) for r in rows]
+
+    def story(self, story_id: str) -> StorySummary | None:
+        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return story_from_row(row) if row is not None else None
+
+    def story_brief(self, story_id: str, key: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT b.body FROM story_briefs b JOIN stories s ON s.id = b.story_id AND s.version = b.version"
+            " WHERE b.story_id = ? AND b.key = ?",
+            (story_id, key),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def put_story_brief(self, story_id: str, version: int, key: str, body: str, *, wait: float = 0.05) -> bool:
+        """See :meth:`Store.put_story_brief`; ``wait`` is how long to wait for another writer's lock (seconds)."""
+        outer = self.conn.in_transaction
+        if not outer:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+        try:
+            with self.transaction() as db:
+                return (
+                    db.execute(
+                        "INSERT OR REPLACE INTO story_briefs SELECT ?, ?, ?, ?, ?"
+                        " WHERE EXISTS (SELECT 1 FROM stories WHERE id = ? AND version = ?)",
+                        (story_id, key, int(version), body, now(), story_id, int(version)),
+                    ).rowcount
+                    > 0
+                )
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                return False  # a writer holds the desk: the brief is kept another time
+            raise
+        finally:
+            if not outer:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
 
     def close(self) -> None:
         self.conn.close()

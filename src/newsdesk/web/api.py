@@ -11,6 +11,7 @@ from importlib.resources import files
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
@@ -31,7 +32,7 @@ from newsdesk.web.schemas import (
     ThreadOut,
     ThreadRow,
 )
-from newsdesk.web.storyview import story_out, story_rows, story_view
+from newsdesk.web.storyview import story_json, story_rows
 from newsdesk.web.threadview import thread_out, thread_rows
 from newsdesk.web.views import article_rows, entity_view, job_view, search_hits
 
@@ -85,18 +86,22 @@ def list_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page
     return story_rows(store, limit=limit, offset=offset)
 
 
-@router.get("/stories/{story_id}", summary="A story: articles, timeline, quotes by speaker, figures, coverage, graph")
+@router.get(
+    "/stories/{story_id}",
+    summary="A story: articles, timeline, quotes by speaker, figures, coverage, graph",
+    response_model=StoryOut,
+)
 def get_story(
     store: StoreDep,
     story_id: Annotated[str, Path(max_length=64)],
     category: Annotated[
         str | None, Query(max_length=100, description="Only the timeline's events of this category (CAMEO root).")
     ] = None,
-) -> StoryOut:
-    view = story_view(store, story_id)
-    if view is None:
+) -> Response:
+    body = story_json(store, story_id, category=category or None)  # kept by the store until the story changes
+    if body is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    return story_out(view, category=category or None)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/threads", summary="Threads (developing storylines: stories that follow one another), newest first")

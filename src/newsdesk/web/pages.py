@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from newsdesk.web.api import JobsDep, Limit, Offset, StoreDep, read_ingest_request
-from newsdesk.web.storyview import story_out, story_rows, story_view
+from newsdesk.web.schemas import StoryOut
+from newsdesk.web.storyview import story_json, story_rows
 from newsdesk.web.templating import templates
 from newsdesk.web.threadview import thread_out, thread_rows
 from newsdesk.web.views import article_rows, article_view, entity_view, job_view, search_hits
@@ -42,10 +43,10 @@ def story(
     story_id: Annotated[str, Path(max_length=64)],
     category: Annotated[str | None, Query(max_length=100)] = None,
 ) -> Response:
-    view = story_view(store, story_id)
-    if view is None:
+    body = story_json(store, story_id, category=category or None)
+    if body is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    out = story_out(view, category=category or None)
+    out = StoryOut.model_validate_json(body)
     return _render(request, "story.html", story=out, timeline_json=[e.model_dump() for e in out.timeline])
 
 

@@ -10,14 +10,23 @@ shown here by speaker; the timeline (:mod:`newsdesk.web.timeline`); a
 coverage table (which outlet reports which of those facts); and the entity
 graph (:mod:`newsdesk.web.graph`). Every fact keeps a citation: an article id and
 the character span of its sentence.
+
+At a million articles neither page may read the desk per request: the
+listing is a range of the summaries the store keeps (``Store.stories``), and
+a story's page — brief, corroboration, timeline, coverage, graph — is
+computed once per version of the story and kept by the store
+(``Store.story_brief``) until an article joins or leaves it.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+import json
 from dataclasses import dataclass, field
+from functools import cache
 
-from newsdesk.model import Article, StoryLink
+import newsdesk
+from newsdesk.model import Article
 from newsdesk.store import Store
 from newsdesk.stories.brief import Brief, brief_story
 from newsdesk.stories.corroborate import FigureGroup, QuoteGroup
@@ -44,7 +53,7 @@ from newsdesk.web.schemas import (
 from newsdesk.web.timeline import TimelineRow, timeline
 from newsdesk.web.views import article_href, entity_href
 
-__all__ = ["CoverageRow", "StoryView", "story_out", "story_rows", "story_view"]
+__all__ = ["CoverageRow", "StoryView", "story_json", "story_out", "story_rows", "story_view"]
 
 
 def _range(dates: list[str | None]) -> tuple[str | None, str | None]:
@@ -53,42 +62,22 @@ def _range(dates: list[str | None]) -> tuple[str | None, str | None]:
 
 
 def story_rows(store: Store, *, limit: int, offset: int) -> Page[StoryRow]:
-    """The desk's stories, newest first (by their latest article), with outlets, size and date range.
-
-    Reads every link and article summary of the desk once per call: fine for
-    a desk of tens of thousands of articles, the scale a page is for.
-    """
-    by_story: dict[str, list[StoryLink]] = defaultdict(list)
-    for link in store.story_links():
-        by_story[link.story_id].append(link)
-    if not by_story:
-        return Page[StoryRow](items=[], limit=limit, offset=offset, next_offset=None)
-    summaries = {s.id: s for s in store.list(limit=max(store.count(), 1))}
-    rows = []
-    for story_id, links in by_story.items():
-        members = [summaries[link.article_id] for link in links if link.article_id in summaries]
-        if not members:
-            continue
-        first, last = _range([m.published for m in members])
-        originals = [m for m in members if not any(link.article_id == m.id and link.copy_of for link in links)]
-        lead = min(originals or members, key=lambda m: (m.published or "9999", m.ingested_at, m.id))
-        rows.append(
-            StoryRow(
-                id=story_id,
-                title=lead.title or lead.source,
-                outlets=sorted({m.outlet for m in members if m.outlet}),
-                n_articles=len(members),
-                n_copies=sum(1 for link in links if link.copy_of),
-                first=first,
-                last=last,
-                href=f"/stories/{story_id}",
-            )
+    """The desk's stories, newest first (by their latest article), with outlets, size and date range."""
+    rows = [
+        StoryRow(
+            id=s.id,
+            title=s.title,
+            outlets=list(s.outlets),
+            n_articles=s.n_articles,
+            n_copies=s.n_copies,
+            first=s.first,
+            last=s.last,
+            href=f"/stories/{s.id}",
         )
-    rows.sort(key=lambda r: (r.last or "", r.first or "", r.id), reverse=True)
-    more = len(rows) > offset + limit
-    return Page[StoryRow](
-        items=rows[offset : offset + limit], limit=limit, offset=offset, next_offset=offset + limit if more else None
-    )
+        for s in store.stories(limit=limit + 1, offset=offset)
+    ]
+    more = len(rows) > limit
+    return Page[StoryRow](items=rows[:limit], limit=limit, offset=offset, next_offset=offset + limit if more else None)
 
 
 MAX_COVERAGE = 40
@@ -212,6 +201,42 @@ def story_view(store: Store, story_id: str) -> StoryView | None:
         brief=brief,
         by_id=by_id,
     )
+
+
+@cache
+def _brief_key() -> str:
+    """What a kept story page is keyed by: the page's JSON shape and newsdesk's version (a new shape is a miss)."""
+    shape = json.dumps(StoryOut.model_json_schema(), sort_keys=True).encode()
+    return f"web-story/{newsdesk.__version__}/{hashlib.sha256(shape).hexdigest()[:16]}"
+
+
+def story_json(store: Store, story_id: str, *, category: str | None = None) -> str | None:
+    """The story's JSON form (:func:`story_out`), computed once per version of the story; None for no story.
+
+    The summary's version is read before the story's articles, so a page
+    computed while an article joins is kept under the old version and never
+    served. The whole page is kept; ``category`` filters its timeline as
+    ``story_out(view, category=...)`` does.
+    """
+    summary = store.story(story_id)
+    if summary is None:
+        return None
+    key = _brief_key()
+    body = store.story_brief(story_id, key)
+    if body is None:
+        view = story_view(store, story_id)
+        if view is None:
+            return None
+        body = story_out(view).model_dump_json()
+        store.put_story_brief(story_id, summary.version, key, body)
+    return body if category is None else only_category(body, category)
+
+
+def only_category(body: str, category: str) -> str:
+    """A kept page with only the timeline's events of ``category`` (and the publications), as :func:`story_out`."""
+    page = StoryOut.model_validate_json(body)
+    shown = [e for e in page.timeline if e.lane in {category, "published"}]
+    return page.model_copy(update={"timeline": shown, "category": category}).model_dump_json()
 
 
 def _cite(view: StoryView, article_id: str, start: int, end: int) -> Cite:

@@ -130,8 +130,7 @@ def entity_view(store: Store, name: str, *, limit: int, offset: int) -> EntityVi
                   for r in link.roles]  # fmt: skip
     story_of = {link.article_id: link.story_id for link in store.story_links(article_ids=ids)}
     story_ids = list(dict.fromkeys(story_of[i] for i in ids if i in story_of))
-    titles = {a.id: a.title or a.source for a in store.articles(story_ids)}  # a story is named after its first article
-    stories = {sid: titles.get(sid, sid) for sid in story_ids}
+    stories = {sid: summary.title if (summary := store.story(sid)) else sid for sid in story_ids}
     for article in store.articles(ids):
         where: dict[str, Any] = {
             "article_id": article.id,
