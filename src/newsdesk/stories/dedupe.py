@@ -3,12 +3,19 @@
 Three outlets running the same Yonhap copy are one source, not three, so
 corroboration must know which articles are copies. Comparing every pair of
 texts grows with the square of the corpus; instead each text gets a MinHash
-signature of its word 5-shingles and a locality-sensitive hash index
-(``datasketch.MinHashLSH``) returns only the articles likely to share most
-shingles. A candidate is confirmed when the estimated Jaccard similarity
-reaches the threshold, or when one text is (estimated to be) mostly
-contained in the other: an outlet that ran the first half of the wire copy
-ran the wire copy.
+signature of its word 5-shingles and locality-sensitive hashing proposes only
+the articles likely to share most shingles: signatures are cut into bands, and
+two articles are candidates when any band is equal. A candidate is confirmed
+when the estimated Jaccard similarity reaches the threshold, or when one text
+is (estimated to be) mostly contained in the other: an outlet that ran the
+first half of the wire copy ran the wire copy.
+
+The MinHash permutations and the banding (37 bands of 3 rows for Jaccard 0.3)
+are datasketch's (``MinHash(num_perm=128, seed=1)``, ``MinHashLSH``), and so are
+the signatures, value for value; but the permutations are drawn once, not for
+every text, and the bands of a batch are matched by sorting them rather than
+held in an index with a dict entry per band per article: half the CPU and a
+quarter of the memory (``bench/RESULTS.md``).
 
 Copies form groups (connected components); each group's *original* is its
 earliest article (by date, then by id), and :attr:`Copies.original` maps
@@ -22,7 +29,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+import numpy as np
+from datasketch import MinHash, MinHashLSH
 
 from newsdesk.model import Article
 
@@ -34,7 +42,15 @@ _WORD = re.compile(r"\w+")
 _CONTAINMENT = 0.8
 """Estimated share of the shorter text found in the longer one that also makes a copy."""
 _LSH_THRESHOLD = 0.3
-"""The LSH index's own threshold: lower than the confirmation's, so truncated copies are still proposed."""
+"""The banding's own threshold: lower than the confirmation's, so truncated copies are still proposed."""
+
+_DRAWN = MinHash(num_perm=NUM_PERM, seed=1)
+_PERMUTATIONS, _SCHEME = _DRAWN.permutations, _DRAWN.scheme  # drawn once, not once per text
+del _DRAWN
+_BANDS = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM)
+_B, _R = _BANDS.b, _BANDS.r
+del _BANDS
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 @dataclass(frozen=True)
@@ -64,72 +80,105 @@ class Copies:
         return None if orig is None or orig == article_id else orig
 
 
+def _words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
 def _shingles(text: str) -> list[bytes]:
-    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    """The word 5-shingles of a text as strings (what Spark's MinHash hashes; the local path hashes the same)."""
+    words = _words(text)
     if len(words) < SHINGLE:
         return [" ".join(words).encode()] if words else []
     return [" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)]
 
 
-def signature(text: str) -> tuple[LeanMinHash, int]:
-    """The MinHash signature of a text's word 5-shingles, and how many distinct shingles it has."""
+def signature(text: str) -> tuple[np.ndarray, int]:
+    """The MinHash signature (128 values) of a text's word 5-shingles, and how many distinct shingles it has."""
     shingles = list(dict.fromkeys(_shingles(text)))
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, permutations=_PERMUTATIONS, scheme=_SCHEME)
     if shingles:
         mh.update_batch(shingles)
-    return LeanMinHash(mh), len(shingles)
+    return mh.hashvalues, len(shingles)
 
 
-def _is_copy(a: tuple[LeanMinHash, int], b: tuple[LeanMinHash, int], threshold: float) -> tuple[bool, float]:
-    (ma, na), (mb, nb) = a, b
-    if not na or not nb:
-        return False, 0.0
-    jaccard = float(ma.jaccard(mb))
-    if jaccard >= threshold:
-        return True, jaccard
-    shared = jaccard / (1.0 + jaccard) * (na + nb)  # |A ∩ B| from J = |A ∩ B| / |A ∪ B|
-    return shared / min(na, nb) >= _CONTAINMENT and min(na, nb) >= 4 * SHINGLE, jaccard
+def _candidates(sigs: np.ndarray) -> set[tuple[int, int]]:
+    """Row pairs ``(i, j)``, ``i < j``, whose signatures are equal on at least one band."""
+    pairs: set[tuple[int, int]] = set()
+    if len(sigs) < 2:
+        return pairs
+    for band in range(_B):
+        rows = sigs[:, band * _R : (band + 1) * _R]
+        key = np.zeros(len(sigs), dtype=np.uint64)
+        for r in range(_R):
+            key = key * _MIX + rows[:, r]
+        order = np.argsort(key, kind="stable")
+        ordered = key[order]
+        same = np.flatnonzero(ordered[1:] == ordered[:-1])
+        if not len(same):
+            continue
+        # runs of equal keys: consecutive positions in ``same`` belong to one run
+        breaks = np.flatnonzero(np.diff(same) != 1) + 1
+        for run in np.split(same, breaks):
+            members = sorted(order[run[0] : run[-1] + 2].tolist())
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    pairs.add((i, j))
+    return pairs
 
 
 def find_copies(articles: Iterable[Article], *, threshold: float = 0.6) -> Copies:
-    """Group near-duplicate articles (MinHash LSH, never all pairs).
+    """Group near-duplicate articles (MinHash and banding, never all pairs).
 
     Args:
         articles: analysed or raw articles (only ``text``, ``id`` and ``published`` are read).
         threshold: estimated Jaccard similarity of word 5-shingles from which two texts are copies.
     """
-    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM)
-    sigs: dict[str, tuple[LeanMinHash, int]] = {}
     order: dict[str, tuple[str, str]] = {}
-    parent: dict[str, str] = {}
+    rows: list[np.ndarray] = []
+    sizes: list[int] = []
+    for article in articles:
+        if article.id in order:
+            continue
+        order[article.id] = (article.published or "9999", article.id)
+        sig, size = signature(article.text)
+        rows.append(sig)
+        sizes.append(size)
+    ids = list(order)
+    if not ids:
+        return Copies({}, {})
+    sigs = np.vstack(rows).astype(np.uint32)  # values are below 2**32
+    n = np.asarray(sizes, dtype=np.float64)
+    hashed = np.flatnonzero(n > 0)  # a text without words is nobody's copy
+    parent = list(range(len(ids)))
 
-    def root(x: str) -> str:
+    def root(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for article in articles:
-        if article.id in sigs:
-            continue
-        sig = signature(article.text)
-        sigs[article.id] = sig
-        order[article.id] = (article.published or "9999", article.id)
-        parent[article.id] = article.id
-        if sig[1]:
-            for other in lsh.query(sig[0]):
-                if _is_copy(sig, sigs[other], threshold)[0]:
-                    ra, rb = root(article.id), root(other)
-                    if ra != rb:
-                        parent[max(ra, rb, key=order.__getitem__)] = min(ra, rb, key=order.__getitem__)
-            lsh.insert(article.id, sig[0])
-    members: dict[str, list[str]] = {}
-    for aid in sigs:
-        members.setdefault(root(aid), []).append(aid)
+    pairs = sorted(_candidates(sigs[hashed]))
+    if pairs:
+        left = hashed[np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))]
+        right = hashed[np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))]
+        jaccard = np.count_nonzero(sigs[left] == sigs[right], axis=1) / NUM_PERM
+        shared = jaccard / (1.0 + jaccard) * (n[left] + n[right])  # |A ∩ B| from J = |A ∩ B| / |A ∪ B|
+        smaller = np.minimum(n[left], n[right])
+        copy = (jaccard >= threshold) | ((shared / smaller >= _CONTAINMENT) & (smaller >= 4 * SHINGLE))
+        for i, j in zip(left[copy].tolist(), right[copy].tolist(), strict=True):
+            ra, rb = root(i), root(j)
+            if ra != rb:
+                first, later = sorted((ra, rb), key=lambda x: order[ids[x]])
+                parent[later] = first
+    members: dict[int, list[int]] = {}
+    for x in range(len(ids)):
+        members.setdefault(root(x), []).append(x)
     final: dict[str, str] = {}
+    similarity: dict[str, float] = {}
     for group in members.values():
-        first = min(group, key=order.__getitem__)
-        for aid in group:
-            final[aid] = first
-    similarity = {aid: float(sigs[aid][0].jaccard(sigs[orig][0])) for aid, orig in final.items() if aid != orig}
+        first = min(group, key=lambda x: order[ids[x]])
+        for x in group:
+            final[ids[x]] = ids[first]
+            if x != first:
+                similarity[ids[x]] = float(np.count_nonzero(sigs[x] == sigs[first]) / NUM_PERM)
     return Copies(final, similarity)
