@@ -24,68 +24,23 @@ article), ``copy_of``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, timedelta
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from newsdesk.settings import Settings
-from newsdesk.stories.clusters import cluster
+from newsdesk.stories.clusters import cluster_by_window
 from newsdesk.stories.features import Profile
 from newsdesk.tables import schema
 
 if TYPE_CHECKING:
     from pyspark import RDD
 
+assign_stories = cluster_by_window
+"""The driver's clustering: :func:`newsdesk.stories.clusters.cluster_by_window` (the local path's too)."""
+
 __all__ = ["STORIES_SCHEMA", "assign_stories", "keyed_neighbours", "sorted_originals", "story_rows"]
 
 STORIES_SCHEMA = schema("stories")
 """The ``stories`` table: :func:`newsdesk.tables.story_row` of each link (a desk export has the same)."""
-
-
-def _windows(profiles: Iterable[Profile], days: int, undated: list[Profile]) -> Iterator[list[Profile]]:
-    """Date-sorted profiles cut into consecutive windows of ``days``; the undated ones go to ``undated``."""
-    current: list[Profile] = []
-    end: date | None = None
-    for p in profiles:
-        if p.published is None:
-            undated.append(p)
-            continue
-        if end is not None and p.published >= end:
-            yield current
-            current = []
-        if not current:
-            end = p.published + timedelta(days=max(1, days))
-        current.append(p)
-    if current:
-        yield current
-
-
-def assign_stories(
-    profiles: Iterable[Profile],
-    settings: Settings,
-    neighbours: Callable[[set[str]], list[Profile]] | None = None,
-) -> dict[str, str]:
-    """``{article_id: story_id}`` for date-sorted original profiles, one window at a time.
-
-    Undated articles (no window holds them) are clustered last, with the
-    dated articles that share a blocking key with them — ``neighbours(keys)``
-    finds those — held in their stories, as the desk places a new article.
-    """
-    story: dict[str, str] = {}
-    previous: list[Profile] = []
-    undated: list[Profile] = []
-    for window in _windows(profiles, settings.story_window_days, undated):
-        result = cluster([*previous, *window], settings, known={p.id: story[p.id] for p in previous})
-        for p in window:
-            story[p.id] = result[p.id]
-        previous = window
-    if undated:
-        context = neighbours({k for p in undated for k in p.keys}) if neighbours is not None else []
-        context = [p for p in context if p.id in story]
-        result = cluster([*context, *undated], settings, known={p.id: story[p.id] for p in context})
-        for p in undated:
-            story[p.id] = result[p.id]
-    return story
 
 
 def story_rows(story: Mapping[str, str], copy_of: Mapping[str, str]) -> Iterator[dict[str, Any]]:

@@ -31,13 +31,14 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from newsdesk.settings import Settings
 from newsdesk.stories.features import Profile, cosine
 
-__all__ = ["candidate_pairs", "cluster", "neighbour_graph", "similarity"]
+__all__ = ["candidate_pairs", "cluster", "cluster_by_window", "neighbour_graph", "similarity"]
 
 
 @dataclass(frozen=True)
@@ -85,14 +86,28 @@ def _gap_days(a: Profile, b: Profile) -> int | None:
     return abs((a.published - b.published).days)
 
 
-def candidate_pairs(profiles: Sequence[Profile], settings: Settings) -> set[tuple[int, int]]:
+def candidate_pairs(
+    profiles: Sequence[Profile],
+    settings: Settings,
+    *,
+    sizes: Mapping[str, int] | None = None,
+    placed: Collection[int] = (),
+) -> set[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, that share a blocking key.
 
     A key held by more than ``story_block_cap`` articles is skipped; within a
     key, articles are taken in date order and each is paired with the next
     ``story_block_span`` only, so no key costs more than a fixed number of
-    pairs per article, however common it is.
+    pairs per article, however common it is. ``sizes`` gives how many
+    articles hold a key in all, when not all of them are among ``profiles``
+    (a desk loads only the stored articles a new one can be paired with).
+    Two ``placed`` articles (indexes of articles in stored stories) are never
+    paired: stored stories never merge, so what counts is how each new
+    article compares with them, and a desk of stored articles is not
+    compared with itself again at every placement.
     """
+    sizes = sizes or {}
+    placed = set(placed)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
         for key in p.keys:
@@ -101,10 +116,11 @@ def candidate_pairs(profiles: Sequence[Profile], settings: Settings) -> set[tupl
     cap, span = settings.story_block_cap, settings.story_block_span
 
     def pair(i: int, j: int) -> None:
-        pairs.add((i, j) if i < j else (j, i))
+        if i not in placed or j not in placed:
+            pairs.add((i, j) if i < j else (j, i))
 
-    for members in postings.values():
-        if len(members) < 2 or len(members) > cap:
+    for key, members in postings.items():
+        if len(members) < 2 or max(len(members), sizes.get(key, 0)) > cap:
             continue
         # dated articles: in date order, each with the next few inside the window
         dated = sorted((m for m in members if profiles[m].published), key=lambda m: (_date_key(profiles[m]), m))
@@ -208,7 +224,11 @@ def _average_linkage(
 
 
 def cluster(
-    profiles: Sequence[Profile], settings: Settings, *, known: Mapping[str, str] | None = None
+    profiles: Sequence[Profile],
+    settings: Settings,
+    *,
+    known: Mapping[str, str] | None = None,
+    sizes: Mapping[str, int] | None = None,
 ) -> dict[str, str]:
     """Story ids for every profile: ``{article_id: story_id}``.
 
@@ -216,6 +236,7 @@ def cluster(
         profiles: the articles to place, and the stored neighbours they may join.
         known: story ids already stored (``article_id -> story_id``); those
             stories stay as they are and keep their ids.
+        sizes: how many articles hold each blocking key in all (see :func:`candidate_pairs`).
 
     A new story's id is the id of its earliest article (by date, then id).
     """
@@ -235,7 +256,8 @@ def cluster(
         if p.id not in known:
             clusters.append([index[p.id]])
             fixed.append(False)
-    edges = neighbour_graph(profiles, candidate_pairs(profiles, settings), settings)
+    placed = [index[p.id] for p in profiles if p.id in known]
+    edges = neighbour_graph(profiles, candidate_pairs(profiles, settings, sizes=sizes, placed=placed), settings)
     result: dict[str, str] = {}
     for members in _average_linkage(clusters, fixed, edges, settings.story_threshold):
         ids = [profiles[m].id for m in members]
@@ -248,6 +270,58 @@ def cluster(
         for i in ids:
             result[i] = story
     return result
+
+
+def _windows(profiles: Iterable[Profile], days: int, undated: list[Profile]) -> Iterator[list[Profile]]:
+    """Date-sorted profiles cut into consecutive windows of ``days``; the undated ones go to ``undated``."""
+    current: list[Profile] = []
+    end: date | None = None
+    for p in profiles:
+        if p.published is None:
+            undated.append(p)
+            continue
+        if end is not None and p.published >= end:
+            yield current
+            current = []
+        if not current:
+            end = p.published + timedelta(days=max(1, days))
+        current.append(p)
+    if current:
+        yield current
+
+
+def cluster_by_window(
+    profiles: Iterable[Profile],
+    settings: Settings,
+    neighbours: Callable[[set[str]], list[Profile]] | None = None,
+) -> dict[str, str]:
+    """``{article_id: story_id}`` for date-sorted original profiles, one window at a time.
+
+    Two dated articles further apart than ``story_window_days`` are never one
+    story, so each window of that many days is clustered with the window
+    before it held fixed in its stories (as a desk places new articles), and
+    only two windows of profiles are ever held: a corpus of any size streams
+    through (the Spark job's driver and ``bench/stories_scale.py`` do).
+
+    Undated articles (no window holds them) are clustered last, with the
+    dated articles that share a blocking key with them — ``neighbours(keys)``
+    finds those — held in their stories, as the desk places a new article.
+    """
+    story: dict[str, str] = {}
+    previous: list[Profile] = []
+    undated: list[Profile] = []
+    for window in _windows(profiles, settings.story_window_days, undated):
+        result = cluster([*previous, *window], settings, known={p.id: story[p.id] for p in previous})
+        for p in window:
+            story[p.id] = result[p.id]
+        previous = window
+    if undated:
+        context = neighbours({k for p in undated for k in p.keys}) if neighbours is not None else []
+        context = [p for p in context if p.id in story]
+        result = cluster([*context, *undated], settings, known={p.id: story[p.id] for p in context})
+        for p in undated:
+            story[p.id] = result[p.id]
+    return story
 
 
 def _date_key(p: Profile) -> str:
