@@ -97,16 +97,31 @@ def place_in_stories(store: Store, article_ids: Sequence[str], settings: Setting
     with them (never the whole desk) and lets :func:`newsdesk.stories.find_stories`
     place the new ones with the stored stories held fixed. Articles that already
     have a link keep it. Returns the links of ``article_ids`` (in order), new and old.
+
+    Only the stored articles a new one can be paired with are loaded: a key
+    held by more than ``story_block_cap`` articles (stored and new) is never
+    blocked on, and within a key a new article meets the ``story_block_span``
+    nearest in date — the most recently placed, in a desk that fills as the
+    news comes — so a batch costs the same in a desk of a million articles as
+    in one of a thousand.
     """
     settings = settings or Settings()
     ids = list(dict.fromkeys(article_ids))
     existing = {link.article_id: link for link in store.story_links(article_ids=ids)}
     todo = list(store.articles([i for i in ids if i not in existing]))
     if todo:
-        keys = {k for a in todo for k in profile(a).keys}
-        known = [link for link in store.story_neighbours(sorted(keys)) if link.article_id not in existing]
+        held = Counter(k for a in todo for k in set(profile(a).keys))
+        cap = settings.story_block_cap
+        stored = store.story_key_counts(held, at_most=cap + 1)
+        sizes = {k: n + stored.get(k, 0) for k, n in held.items()}
+        usable = sorted(k for k, n in sizes.items() if n <= cap)
+        known = [
+            link
+            for link in store.story_neighbours(usable, per_key=settings.story_block_span)
+            if link.article_id not in existing
+        ]
         neighbours = list(store.articles([link.article_id for link in known]))
-        new = find_stories(todo, settings, neighbours=neighbours, known=known)
+        new = find_stories(todo, settings, neighbours=neighbours, known=known, key_sizes=sizes)
         store.put_story_links(new)
         existing.update({link.article_id: link for link in new})
     return [existing[i] for i in ids if i in existing]

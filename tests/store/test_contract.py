@@ -394,6 +394,21 @@ def test_store_story_neighbours_are_capped_most_recent_first(store: Store) -> No
     assert [link.article_id for link in store.story_neighbours(["t:common"], per_key=1)] == [c.id]
 
 
+@pytest.mark.parametrize(
+    ("at_most", "expected"), [(10, {"t:common": 3, "t:rare": 1}), (2, {"t:common": 2, "t:rare": 1})]
+)
+def test_store_story_key_counts_are_bounded(store: Store, at_most: int, expected: dict[str, int]) -> None:
+    a, b, c = _three(store)
+    store.put_story_links(
+        [StoryLink(a.id, a.id, None, ("t:common", "t:rare")), StoryLink(b.id, b.id, None, ("t:common",))]
+    )
+    store.put_story_links([StoryLink(c.id, c.id, None, ("t:common",))])
+    assert store.story_key_counts(["t:common", "t:rare", "t:none"], at_most=at_most) == expected
+    store.put_story_links([StoryLink(b.id, b.id, None, ("t:other",))])  # b's keys are replaced
+    assert store.story_key_counts(["t:common"], at_most=at_most) == {"t:common": min(2, at_most)}
+    assert store.story_key_counts([], at_most=at_most) == {}
+
+
 def test_store_story_links_need_stored_articles(store: Store) -> None:
     a, _, _ = _three(store)
     with pytest.raises(KeyError, match="not stored: ffff"):

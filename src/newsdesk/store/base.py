@@ -205,6 +205,13 @@ class Store(Protocol):
         """
         ...
 
+    def story_key_counts(self, keys: Iterable[str], *, at_most: int) -> dict[str, int]:
+        """How many stored articles hold each key, counted up to ``at_most`` (a common key costs no more).
+
+        Keys no article holds are left out.
+        """
+        ...
+
     def put_person_links(self, links: Iterable[PersonLink]) -> None:
         """Record (or move) stored articles' people to desk persons, all in one transaction.
 

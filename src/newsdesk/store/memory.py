@@ -197,6 +197,15 @@ class MemoryStore:
                 found[link.article_id] = link
         return sorted(found.values(), key=lambda link: (link.story_id, link.article_id))
 
+    def story_key_counts(self, keys: Iterable[str], *, at_most: int) -> dict[str, int]:
+        wanted = dict.fromkeys(keys)
+        counts: dict[str, int] = {}
+        for link in self._links.values():
+            for key in set(link.keys):
+                if key in wanted:
+                    counts[key] = min(at_most, counts.get(key, 0) + 1)
+        return counts
+
     def put_person_links(self, links: Iterable[PersonLink]) -> None:
         todo = list(links)
         missing = [link.article_id for link in todo if link.article_id not in self._articles]

@@ -698,6 +698,15 @@ class PostgresStore:
             )
         return self.story_links(article_ids=sorted(found)) if found else []
 
+    def story_key_counts(self, keys: Iterable[str], *, at_most: int) -> dict[str, int]:
+        rows = self.conn.execute(
+            """SELECT w.key, (SELECT count(*) FROM (SELECT 1 FROM story_keys k WHERE k.key = w.key
+                                                   LIMIT %(at_most)s) AS held) AS n
+               FROM unnest(%(keys)s::text[]) AS w(key)""",
+            {"keys": list(dict.fromkeys(keys)), "at_most": int(at_most)},
+        ).fetchall()
+        return {r["key"]: int(r["n"]) for r in rows if r["n"]}
+
     # ------------------------------------------------------------------ people
 
     def put_person_links(self, links: Iterable[PersonLink]) -> None:

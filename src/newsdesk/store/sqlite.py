@@ -797,6 +797,16 @@ class SQLiteStore:
             links += self.story_links(article_ids=ids[start : start + 500])
         return sorted(links, key=lambda link: (link.story_id, link.article_id))
 
+    def story_key_counts(self, keys: Iterable[str], *, at_most: int) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for key in dict.fromkeys(keys):
+            n = self.conn.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM story_keys WHERE key = ? LIMIT ?)", (key, int(at_most))
+            ).fetchone()[0]
+            if n:
+                counts[key] = int(n)
+        return counts
+
     # ------------------------------------------------------------------ people
 
     def put_person_links(self, links: Iterable[PersonLink]) -> None:

@@ -10,7 +10,7 @@ desk and storing the links is :func:`newsdesk.workflow.place_in_stories`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from newsdesk.model import Article, StoryLink
 from newsdesk.settings import Settings
@@ -36,6 +36,7 @@ def find_stories(
     *,
     neighbours: Sequence[Article] = (),
     known: Sequence[StoryLink] = (),
+    key_sizes: Mapping[str, int] | None = None,
 ) -> list[StoryLink]:
     """Stories for ``articles``: one link per article, in order.
 
@@ -44,6 +45,9 @@ def find_stories(
         neighbours: stored articles they may join, with their ``known`` links;
             their stories are kept as they are.
         known: the links of ``neighbours``.
+        key_sizes: how many articles hold each blocking key in all, stored ones
+            that are not among ``neighbours`` included (see
+            :func:`~newsdesk.stories.clusters.candidate_pairs`).
     """
     settings = settings or Settings()
     seen: dict[str, Article] = {}
@@ -63,7 +67,8 @@ def find_stories(
     # cluster the originals only: a copy tells nothing its original does not
     to_cluster = [a for a in [*stored, *batch] if _is_original(a.id, copy_of, known_copy)]
     profiles = _profiles(to_cluster, settings)
-    story = cluster(profiles, settings, known={p.id: known_story[p.id] for p in profiles if p.id in known_story})
+    known_ids = {p.id: known_story[p.id] for p in profiles if p.id in known_story}
+    story = cluster(profiles, settings, known=known_ids, sizes=key_sizes)
     by_id = {p.id: p for p in profiles}
     links = []
     for a in batch:
