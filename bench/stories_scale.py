@@ -13,17 +13,28 @@ own.
 
     .venv/bin/python bench/stories_scale.py                  # 10k, 20k, 50k, 100k
     .venv/bin/python bench/stories_scale.py --sizes 10000    # one size
+    .venv/bin/python bench/stories_scale.py --stream --sizes 1000000   # a million, streamed
+
+``--stream`` makes the same kind of corpus day by day (each day's events, their
+reports published over the next days) and never holds it: copies are found over
+the whole corpus (a pass that keeps only the signatures), then the originals'
+profiles are clustered window by window in date order
+(:func:`newsdesk.stories.clusters.cluster_by_window`, as the Spark job's driver
+does), holding two windows. The corpus is made twice, once per pass; making it
+is timed apart and left out of the CPU figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import heapq
 import json
 import random
 import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from newsdesk.model import Article, Entity, article_id
@@ -36,6 +47,23 @@ def _word(rnd: random.Random, syllables: tuple[int, int] = (4, 7)) -> str:
 
 def corpus(n: int, seed: int = 7) -> tuple[list[Article], dict[str, int]]:
     """``n`` articles and the gold event of each (by article id)."""
+    gold: dict[str, int] = {}
+    return [a for _, a in _events(n, seed, gold, dated=False)], gold
+
+
+def stream_corpus(n: int, gold: dict[str, int], seed: int = 7) -> Iterator[Article]:
+    """The same kind of corpus, made day by day and given in date order (``gold`` filled as it goes)."""
+    pending: list[tuple[str, int, Article]] = []
+    for made, (day, a) in enumerate(_events(n, seed, gold, dated=True)):
+        while pending and pending[0][0] < day.isoformat():  # no event to come reports before its own day
+            yield heapq.heappop(pending)[2]
+        heapq.heappush(pending, (a.published or "", made, a))
+    while pending:
+        yield heapq.heappop(pending)[2]
+
+
+def _events(n: int, seed: int, gold: dict[str, int], *, dated: bool) -> Iterator[tuple[date, Article]]:
+    """The reports of one event after another, with its day; ``dated``: events day by day (else on random days)."""
     from wordfreq import top_n_list
 
     rnd = random.Random(seed)
@@ -45,19 +73,18 @@ def corpus(n: int, seed: int = 7) -> tuple[list[Article], dict[str, int]]:
     ]
     start = date(2025, 1, 1)
     days = max(30, n // 100)  # a desk grows with time: about 100 articles a day, whatever the size
-    articles: list[Article] = []
-    gold: dict[str, int] = {}
+    made = 0
     event = 0
-    while len(articles) < n:
+    while made < n:
         event += 1
         people = [f"{_word(rnd).title()} {_word(rnd).title()}" for _ in range(rnd.randint(1, 3))]
         place = _word(rnd).title()
         rare = [_word(rnd) for _ in range(12)]
         numbers = [str(rnd.randint(10, 90000)) for _ in range(4)]
-        day = start + timedelta(days=rnd.randint(0, days - 1))
+        day = start + (timedelta(days=made * days // n) if dated else timedelta(days=rnd.randint(0, days - 1)))
         size = 1 if rnd.random() < 0.5 else rnd.randint(2, 12)
         wire: str | None = None
-        for k in range(min(size, n - len(articles))):
+        for k in range(min(size, n - made)):
             if wire is not None and rnd.random() < 0.3:
                 text = wire if rnd.random() < 0.5 else wire.replace(" the ", " a ", 3) + " More follows."
             else:
@@ -90,19 +117,20 @@ def corpus(n: int, seed: int = 7) -> tuple[list[Article], dict[str, int]]:
             aid = article_id(text, outlet=outlet)
             if aid in gold:
                 continue
-            articles.append(
+            gold[aid] = event
+            yield (
+                day,
                 Article(
                     id=aid,
-                    source=f"synthetic/{len(articles)}.txt",
+                    source=f"synthetic/{made}.txt",
                     text=text,
                     outlet=outlet,
                     published=published,
                     sentences=tuple(spans),
                     entities=entities,
-                )
+                ),
             )
-            gold[aid] = event
-    return articles, gold
+            made += 1
 
 
 def _find(text: str, needle: str) -> list[int]:
@@ -158,17 +186,65 @@ def run_one(n: int) -> dict[str, float]:
     }
 
 
+def run_stream(n: int) -> dict[str, float]:
+    """Copies over the whole corpus, then windowed clustering in date order; the corpus is never held."""
+    from newsdesk.settings import Settings
+    from newsdesk.stories.clusters import cluster_by_window
+    from newsdesk.stories.dedupe import find_copies
+    from newsdesk.stories.features import Profile, profile
+
+    settings = Settings()
+    cpu0 = time.process_time()
+    gold: dict[str, int] = {}
+    for _ in stream_corpus(n, gold):  # making the corpus alone, to leave it out of the figures
+        pass
+    making = time.process_time() - cpu0
+    gold = {}
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    copies = find_copies(stream_corpus(n, gold), threshold=settings.duplicate_threshold)
+    t1 = time.perf_counter()
+    cpu1 = time.process_time()
+
+    def originals() -> Iterator[Profile]:
+        for a in stream_corpus(n, {}):
+            if copies.copy_of(a.id) is None:
+                yield profile(a)
+
+    story = cluster_by_window(originals(), settings)
+    t2 = time.perf_counter()
+    cpu2 = time.process_time()
+    system = {aid: story[copies.original[aid]] for aid in gold}
+    return {
+        "articles": len(gold),
+        "copies": sum(1 for aid in gold if copies.copy_of(aid) is not None),
+        "dedupe_s": t1 - t0,
+        "profiles_s": 0.0,
+        "cluster_s": t2 - t1,  # profiles and windowed clustering together
+        "total_s": t2 - t0,
+        "cpu_s": (cpu2 - cpu0) - 2 * making,  # two passes over the corpus, each making it once
+        "dedupe_cpu_s": cpu1 - cpu0 - making,
+        "making_cpu_s": making,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "corpus_rss_mib": 0.0,
+        "stories": len(set(system.values())),
+        "events": len(set(gold.values())),
+        "b3_f1": _b_cubed(gold, system),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 20_000, 50_000, 100_000])
+    parser.add_argument("--stream", action="store_true", help="make the corpus day by day and stream it")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_stream(args.one) if args.stream else run_one(args.one)))
         return
     rows = []
     for n in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True)
+        command = [sys.executable, __file__, "--one", str(n), *(["--stream"] if args.stream else [])]
+        out = subprocess.run(command, capture_output=True, text=True, check=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(json.dumps(rows[-1]), flush=True)
     print("\n| articles | copies | dedupe s | profiles s | cluster s | total s | CPU s | CPU s / 1k", end="")

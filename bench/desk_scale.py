@@ -1,0 +1,428 @@
+"""Desks of 100k and 1M synthetic articles: build one, load its pages and API, place new articles into it.
+
+The desk is analysed records written straight to the store (``bench/desk_corpus.py``: entities,
+quotes, figures, dates, events, story links and keys), in big transactions on one connection;
+the analysis itself is not in these figures (see ``bench/analysis_throughput.py``).
+
+    # build (SQLite file or PostgreSQL URL); resumes where a killed build stopped
+    nice python bench/desk_scale.py build --articles 1000000 --db /tmp/desk-1m.db
+    # every page and API endpoint under load from 4 clients (add --writer: articles placed meanwhile)
+    python bench/desk_scale.py load --db /tmp/desk-1m.db --seconds 120 --clients 4
+    # put and place 1,000 new articles (rolled back afterwards unless --keep): CPU time and peak memory
+    python bench/desk_scale.py place --db /tmp/desk-1m.db --articles 1000
+
+Each command prints one JSON object (``load`` also a table). Times are wall and CPU seconds of
+the process that does the work (the server's, for ``load``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "scripts")]
+
+from desk_corpus import Corpus, EventCast  # noqa: E402
+
+from newsdesk.model import Article, StoryLink  # noqa: E402
+from newsdesk.store import Store, open_store  # noqa: E402
+from newsdesk.stories.features import profile  # noqa: E402
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rows(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+    """Rows of a read query on either SQL backend (``?`` placeholders)."""
+    conn: Any = getattr(store, "conn")  # noqa: B009 (the benchmark reads the desk's tables directly)
+    if type(store).__name__ == "PostgresStore":
+        return [tuple(r.values()) for r in conn.execute(sql.replace("?", "%s"), params)]
+    return [tuple(r) for r in conn.execute(sql, params)]
+
+
+def _write(store: Store, batch: list[tuple[Article, StoryLink]]) -> None:
+    """One transaction: the articles, then their links with their blocking keys."""
+    links = [link.copy_with(keys=profile(a).keys) for a, link in batch]
+    with store.transaction():  # type: ignore[attr-defined]
+        for a, _ in batch:
+            store.put(a)
+        store.put_story_links(links)
+
+
+# ------------------------------------------------------------------------------------------ build
+
+
+def build(db: str, n: int, per_day: int, seed: int, chunk: int) -> dict[str, Any]:
+    store = open_store(db)
+    if hasattr(store, "conn") and type(store).__name__ == "SQLiteStore":
+        store.conn.execute("PRAGMA cache_size = -1000000")  # 1 GB of page cache while writing
+    done = store.count()
+    corpus = Corpus(seed, per_day=per_day)
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    batch: list[tuple[Article, StoryLink]] = []
+    for i, item in enumerate(corpus.articles(n)):
+        if i < done:  # a resumed build: these were written (whole chunks) before
+            continue
+        batch.append(item)
+        if len(batch) >= chunk:
+            _write(store, batch)
+            batch = []
+            if (i + 1) % (chunk * 25) == 0:
+                rate = (i + 1 - done) / (time.perf_counter() - t0)
+                print(f"{i + 1:,} articles, {rate:.0f}/s", file=sys.stderr, flush=True)
+    if batch:
+        _write(store, batch)
+    result = {
+        "db": db,
+        "articles": store.count(),
+        "stories": _rows(store, "SELECT count(*) FROM stories")[0][0],
+        "written_now": n - done,
+        "wall_s": round(time.perf_counter() - t0, 1),
+        "cpu_s": round(time.process_time() - cpu0, 1),
+        "peak_rss_mib": round(_rss_mib()),
+        "last_day": str(corpus.end),
+    }
+    if "://" not in db:
+        result["file_gib"] = round(sum(p.stat().st_size for p in Path(db).parent.glob(Path(db).name + "*")) / 2**30, 2)
+    store.close()
+    return result
+
+
+# ------------------------------------------------------------------------------------------ place
+
+
+def _follow_up(corpus: Corpus, stored: Article, day: date) -> Article:
+    """A later report of a stored article's event: its people, places and rare words, in new sentences."""
+    names = {e.label: [] for e in stored.entities}  # type: dict[str, list[str]]
+    for e in stored.entities:
+        names[e.label].append(e.name)
+    common = set(corpus.common)
+    words = [w.strip(".,“”").lower() for w in stored.text.split()]
+    rare = sorted({w for w in words if w.isalpha() and w not in common}) or ["update"]
+    topic = [w for w in words if w in common][:20] or corpus.common[:20]
+    cast = EventCast(
+        day=day,
+        people=names.get("PERSON") or [corpus.people[0]],
+        orgs=names.get("ORG") or [corpus.orgs[0]],
+        place=(names.get("GPE") or [corpus.places[0]])[0],
+        rare=rare,
+        topic=topic,
+        figures=[(a.text, a.value, a.unit, a.counts or "") for a in stored.amounts] or corpus.cast(day).figures,
+        action=("announce", "announced a plan with", "statement"),
+    )
+    return corpus.report(cast, day, corpus.outlet())
+
+
+def new_articles(store: Store, n: int, seed: int) -> list[Article]:
+    """``n`` articles for the desk's next days: 60% new events, 30% follow-ups and 10% copies of recent ones."""
+    rnd = random.Random(seed)
+    latest = store.list(limit=1)[0].published or "2025-01-01"
+    today = date.fromisoformat(latest[:10])
+    corpus = Corpus(seed, per_day=1000, start=today)
+    recent = [s.id for s in store.list(limit=3000)]
+    out: list[Article] = []
+    while len(out) < n:
+        roll = rnd.random()
+        day = today + timedelta(days=rnd.randint(0, 2))
+        if roll < 0.4 and recent:
+            stored = store.get(rnd.choice(recent))
+            assert stored is not None
+            out.append(
+                _follow_up(corpus, stored, day) if roll < 0.3 else corpus.copy(stored, corpus.outlet(), day.isoformat())
+            )
+        else:
+            size = 1 if rnd.random() < 0.5 else rnd.randint(2, 6)
+            out += [a for a, _ in corpus.event(corpus.cast(day), min(size, n - len(out)))]
+    return out[:n]
+
+
+class _Rollback(Exception):
+    pass
+
+
+def place(db: str, n: int, batch: int, keep: bool, seed: int, repeat: bool) -> dict[str, Any]:
+    from newsdesk.workflow import place_in_stories
+
+    store = open_store(db)
+    base_rss = _rss_mib()
+    result: dict[str, Any] = {"db": db, "desk_articles": store.count(), "articles": n, "batch": batch}
+    rounds = 0
+    while True:
+        articles = new_articles(store, n, seed + rounds)
+        result["generated_rss_mib"] = round(_rss_mib())
+        cpu0, t0 = time.process_time(), time.perf_counter()
+        put_cpu = place_cpu = 0.0
+        links: list[StoryLink] = []
+        try:
+            with store.transaction():  # type: ignore[attr-defined]
+                for start in range(0, n, batch):
+                    chunk = articles[start : start + batch]
+                    c0 = time.process_time()
+                    with store.transaction():  # type: ignore[attr-defined]
+                        stored = [a.id for a in chunk if store.put(a)]
+                    c1 = time.process_time()
+                    links += place_in_stories(store, stored)
+                    put_cpu += c1 - c0
+                    place_cpu += time.process_time() - c1
+                if not keep:
+                    raise _Rollback
+        except _Rollback:
+            pass
+        wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        stories = {link.story_id for link in links}
+        joined = sum(1 for link in links if link.story_id != link.article_id)
+        result.update(
+            {
+                "wall_s": round(wall, 1),
+                "cpu_s": round(cpu, 1),
+                "put_cpu_s": round(put_cpu, 1),
+                "place_cpu_s": round(place_cpu, 1),
+                "placed": len(links),
+                "joined_another_article": joined,
+                "stories_touched": len(stories),
+                "base_rss_mib": round(base_rss),
+                "peak_rss_mib": round(_rss_mib()),
+                "kept": keep,
+            }
+        )
+        rounds += 1
+        if not repeat:
+            break
+        print(json.dumps(result), flush=True)
+    store.close()
+    return result
+
+
+# ------------------------------------------------------------------------------------------ load
+
+
+def _targets(store: Store, rnd: random.Random, samples: int) -> dict[str, list[str]]:
+    """Paths to request, by endpoint: random stories (by article), articles, entities (by mention), words."""
+    ids = [r[0] for r in _rows(store, f"SELECT id FROM articles ORDER BY random() LIMIT {samples}")]
+    marks = ",".join("?" * len(ids))
+    stories = list(
+        dict.fromkeys(
+            r[0] for r in _rows(store, f"SELECT story_id FROM story_links WHERE article_id IN ({marks})", tuple(ids))
+        )
+    )
+    names = [r[0] for r in _rows(store, f"SELECT name FROM entities WHERE article_id IN ({marks})", tuple(ids))]
+    outlets = list({r[0] for r in _rows(store, f"SELECT outlet FROM articles WHERE id IN ({marks})", tuple(ids))})
+    texts = [r[0] for r in _rows(store, f"SELECT text FROM articles WHERE id IN ({marks[:99]})", tuple(ids[:50]))]
+    words = [w.strip(".,“”").lower() for t in texts for w in t.split()]
+    common = ["first", "companies", "law", "army", "government", "said"]
+    queries = (
+        common
+        + rnd.sample(words, 40)
+        + rnd.sample(names, 20)
+        + [f"{a} {b}" for a, b in zip(rnd.sample(words, 10), rnd.sample(words, 10), strict=True)]
+    )
+    offset = lambda: rnd.randrange(0, 1000, 20)  # noqa: E731
+    entity = lambda: quote(rnd.choice(names), safe="")  # noqa: E731
+    return {
+        "page /": [f"/?offset={offset()}" for _ in range(50)],
+        "api /api/stories": [f"/api/stories?limit=20&offset={offset()}" for _ in range(50)],
+        "page /stories/{id}": [f"/stories/{s}" for s in stories],
+        "api /api/stories/{id}": [f"/api/stories/{s}" for s in stories],
+        "page /articles/{id}": [f"/articles/{a}" for a in ids],
+        "api /api/articles/{id}": [f"/api/articles/{a}" for a in ids],
+        "page /entities/{name}": [f"/entities/{entity()}" for _ in range(100)],
+        "api /api/entities/{name}": [f"/api/entities/{entity()}?limit=20" for _ in range(100)],
+        "page /search": [f"/search?q={quote(q)}" for q in queries],
+        "api /api/search": [f"/api/search?q={quote(q)}&limit=20" for q in queries],
+        "page /articles": [f"/articles?offset={offset()}" for _ in range(50)],
+        "api /api/articles": [f"/api/articles?limit=20&offset={offset()}" for _ in range(50)]
+        + [f"/api/articles?limit=20&outlet={quote(o)}" for o in outlets[:25]]
+        + [f"/api/articles?limit=20&entity={entity()}" for _ in range(25)],
+        "api /api": ["/api"],
+    }
+
+
+def _pct(values: list[float], q: float) -> float:
+    """The ``q`` quantile of seconds, in milliseconds."""
+    ordered = sorted(values)
+    return round(1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1) if ordered else 0.0
+
+
+def _cpu_s(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load(db: str, seconds: float, clients: int, writer: bool, samples: int, seed: int) -> dict[str, Any]:
+    from load_test import free_port, get, wait_up
+
+    rnd = random.Random(seed)
+    store = open_store(db)
+    targets = _targets(store, rnd, samples)
+    articles_before = store.count()
+    store.close()
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parent / "src"), os.environ.get("PYTHONPATH", "")])}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk.cli", "serve", "--db", db, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    writing = None
+    try:
+        wait_up(port, server, seconds=120)
+        if writer:
+            writing = subprocess.Popen(
+                [sys.executable, __file__, "place", "--db", db, "--articles", "200", "--batch", "50", "--keep",
+                 "--repeat", "--seed", str(seed + 7)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+            )  # fmt: skip
+        # one request at a time first: each endpoint's latency and server CPU alone (a story's first
+        # view computes its page; the API call after it reads what was kept)
+        sequential: dict[str, dict[str, float]] = {}
+        for kind, paths in targets.items():
+            walls, cpu_before = [], _cpu_s(server.pid)
+            picked = paths[:20]
+            for path in picked:
+                t0 = time.perf_counter()
+                status, _ = get(port, path, timeout=120)
+                walls.append(time.perf_counter() - t0)
+                if status != 200:
+                    raise RuntimeError(f"{status} {path}")
+            sequential[kind] = {
+                "n": len(picked),
+                "p50_ms": _pct(walls, 0.5),
+                "p95_ms": _pct(walls, 0.95),
+                "cpu_ms": round(1000 * (_cpu_s(server.pid) - cpu_before) / len(picked), 1),
+            }
+        cpu0 = _cpu_s(server.pid)
+        kinds = list(targets)
+        latencies: dict[str, list[float]] = defaultdict(list)
+        cold: list[float] = []
+        seen_story: set[str] = set()
+        errors: list[str] = []
+        lock = threading.Lock()
+        stop = time.monotonic() + seconds
+
+        def client(k: int) -> None:
+            local = random.Random(seed * 100 + k)
+            i = k
+            while time.monotonic() < stop:
+                kind = kinds[i % len(kinds)]
+                i += 1
+                path = local.choice(targets[kind])
+                t0 = time.perf_counter()
+                try:
+                    status, _ = get(port, path, timeout=120)
+                    problem = None if status == 200 else f"{status} {path}"
+                except Exception as exc:  # a failure is a figure to report, not a crash
+                    problem = f"{type(exc).__name__} {path}"
+                spent = time.perf_counter() - t0
+                with lock:
+                    latencies[kind].append(spent)
+                    if "/stories/" in path:
+                        story = path.rsplit("/", 1)[1]
+                        if story not in seen_story:
+                            seen_story.add(story)
+                            cold.append(spent)
+                    if problem:
+                        errors.append(problem)
+
+        threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        server_cpu = _cpu_s(server.pid) - cpu0
+    finally:
+        for proc in (writing, server):
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                proc.wait(timeout=60)
+
+    everything = [v for vs in latencies.values() for v in vs]
+    after = open_store(db)
+    result = {
+        "db": db,
+        "articles": articles_before,
+        "articles_after": after.count(),
+        "seconds": seconds,
+        "clients": clients,
+        "writer": writer,
+        "requests": len(everything),
+        "requests_per_s": round(len(everything) / seconds, 1),
+        "server_cpu_s": round(server_cpu, 1),
+        "errors": len(errors),
+        "error_examples": sorted(set(errors))[:5],
+        "p50_ms": _pct(everything, 0.5),
+        "p95_ms": _pct(everything, 0.95),
+        "story_first_view": {"n": len(cold), "p50_ms": _pct(cold, 0.5), "p95_ms": _pct(cold, 0.95)},
+        "alone": sequential,
+        "endpoints": {
+            k: {"n": len(v), "p50_ms": _pct(v, 0.5), "p95_ms": _pct(v, 0.95), "max_ms": _pct(v, 1.0)}
+            for k, v in latencies.items()
+        },
+    }
+    after.close()
+    return result
+
+
+def table(result: dict[str, Any]) -> str:
+    """The figures as a Markdown table: one request at a time, then under load."""
+    lines = [
+        "| endpoint | alone: p50 ms | p95 ms | server CPU ms | under load: requests | p50 ms | p95 ms | max ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for kind, r in result["endpoints"].items():
+        a = result["alone"][kind]
+        name = f"`{kind.split(' ', 1)[1]}` ({kind.split()[0]})"
+        lines.append(
+            f"| {name} | {a['p50_ms']} | {a['p95_ms']} | {a['cpu_ms']} "
+            f"| {r['n']} | {r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="write a synthetic desk")
+    b.add_argument("--articles", type=int, required=True)
+    b.add_argument("--per-day", type=int, default=1000)
+    b.add_argument("--chunk", type=int, default=2000, help="articles per transaction")
+    p = sub.add_parser("place", help="put and place new articles (rolled back unless --keep)")
+    p.add_argument("--articles", type=int, default=1000)
+    p.add_argument("--batch", type=int, default=1000, help="articles placed at a time")
+    p.add_argument("--keep", action="store_true")
+    p.add_argument("--repeat", action="store_true", help="go on until stopped (the writer of `load --writer`)")
+    ld = sub.add_parser("load", help="every page and endpoint under load")
+    ld.add_argument("--seconds", type=float, default=60)
+    ld.add_argument("--clients", type=int, default=4)
+    ld.add_argument("--writer", action="store_true", help="place articles into the desk meanwhile")
+    ld.add_argument("--samples", type=int, default=300, help="random articles the targets are drawn from")
+    for sp in (b, p, ld):
+        sp.add_argument("--db", required=True)
+        sp.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if args.command == "build":
+        out = build(args.db, args.articles, args.per_day, args.seed, args.chunk)
+    elif args.command == "place":
+        out = place(args.db, args.articles, args.batch, args.keep, args.seed, args.repeat)
+    else:
+        out = load(args.db, args.seconds, args.clients, args.writer, args.samples, args.seed)
+        print(table(out))
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()
