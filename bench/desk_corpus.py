@@ -331,12 +331,13 @@ class Corpus:
             outlet = self.outlet()
             if wire is not None and rnd.random() < 0.3:
                 a = self.copy(wire, outlet, day.isoformat() if day else None)
-                copy_of[a.id] = wire.id
+                original: str | None = wire.id
             else:
                 a = self.report(cast, day, outlet)
-                copy_of[a.id] = None
+                original = None
                 wire = wire or a
-            if a.id not in {r.id for r in reports}:
+            if a.id not in copy_of:  # the wire's own outlet running it verbatim again is the same article
+                copy_of[a.id] = original
                 reports.append(a)
         originals = [a for a in reports if copy_of[a.id] is None]
         story = min(originals, key=lambda a: (a.published or "9999", a.id)).id
