@@ -27,13 +27,12 @@ def test_cli_export_writes_every_table_and_says_so(desk: tuple[Path, list[str]],
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["export", str(out), "--db", str(db), "--format", "csv"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"{t}.csv" for t in ("articles", "entities", "mentions", "quotes", "amounts", "dates", "events", "stories")
-    )
+    tables = ("articles", "entities", "mentions", "quotes", "amounts", "dates", "events", "stories", "threads")
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.csv" for t in tables)
     assert result.stdout == ""
     assert result.stderr == (
         f"newsdesk: exported 3 articles to {out}/ as csv"
-        " (entities 6, mentions 6, quotes 2, amounts 3, dates 3, events 2, stories 3)\n"
+        " (entities 6, mentions 6, quotes 2, amounts 3, dates 3, events 2, stories 3, threads 1)\n"
     )
 
 

@@ -718,8 +718,8 @@ def _desk_file(db: str) -> Path | None:
 def export_cmd(out: str, db: str, fmt: str, story: str | None, since: str | None, overwrite: bool) -> None:
     """Write the desk's tables as files for other tools (pandas, DuckDB, Spark, GDELT GKG readers, Datasette).
 
-    Tables: articles, entities, mentions, quotes, amounts, dates, events, stories, with the
-    columns of the Spark output. The desk is read a batch at a time, so its size does not matter.
+    Tables: articles, entities, mentions, quotes, amounts, dates, events, stories, threads, with
+    the columns of the Spark output. The desk is read a batch at a time, so its size does not matter.
 
     \b
     Examples:

@@ -6,8 +6,9 @@ one row per record, keyed by ``article_id`` and ``idx`` (its position in the
 article), with exactly the fields of :func:`newsdesk.model.to_dict`. Spans
 stay stand-off: ``[start, end]`` arrays into ``articles.text``. ``stories``
 holds one row per article placed in a story (a
-:class:`~newsdesk.model.StoryLink` without its blocking keys), and
-``mentions`` is the flat form of ``entities.mentions`` (one row per mention)
+:class:`~newsdesk.model.StoryLink` without its blocking keys), ``threads``
+one row per story placed in a thread (a :class:`~newsdesk.model.ThreadLink`),
+and ``mentions`` is the flat form of ``entities.mentions`` (one row per mention)
 for tools that read no arrays.
 
 These are the tables of a Spark run (:mod:`newsdesk.spark`) and of
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdesk import model
-from newsdesk.model import Article, Failure, StoryLink, from_dict, to_dict
+from newsdesk.model import Article, Failure, StoryLink, ThreadLink, from_dict, to_dict
 
 __all__ = [
     "CHILD_TABLES",
@@ -46,6 +47,7 @@ __all__ = [
     "spark_type",
     "story_row",
     "table_rows",
+    "thread_row",
 ]
 
 CHILD_TABLES: dict[str, type] = {
@@ -60,8 +62,18 @@ CHILD_TABLES: dict[str, type] = {
 TABLES: tuple[str, ...] = ("articles", *CHILD_TABLES)
 """The per-article datasets a Spark run writes, one folder each under OUTPUT (plus ``failures``)."""
 
-EXPORT_TABLES: tuple[str, ...] = ("articles", "entities", "mentions", "quotes", "amounts", "dates", "events", "stories")
-"""What ``newsdesk export`` writes: :data:`TABLES`, the flat mentions and the stories."""
+EXPORT_TABLES: tuple[str, ...] = (
+    "articles",
+    "entities",
+    "mentions",
+    "quotes",
+    "amounts",
+    "dates",
+    "events",
+    "stories",
+    "threads",
+)
+"""What ``newsdesk export`` writes: :data:`TABLES`, the flat mentions, the stories and the threads."""
 
 _STORY_SKIP = ("keys",)  # the blocking keys are the desk's index, not data
 
@@ -159,6 +171,8 @@ def columns(table: str) -> list[tuple[str, ColumnType]]:
         return [("article_id", _STRING), ("entity_idx", _INT), ("start", _INT), ("end", _INT)]
     if table == "stories":
         return _fields(StoryLink, skip=_STORY_SKIP)
+    if table == "threads":
+        return _fields(ThreadLink)
     if table == "failures":
         return [("source", _STRING), ("reason", _STRING)]
     raise KeyError(f"No table {table!r}. Available: {', '.join((*EXPORT_TABLES, 'failures'))}")
@@ -188,6 +202,11 @@ def mention_rows(article: Article) -> Iterator[dict[str, Any]]:
 def story_row(link: StoryLink) -> dict[str, Any]:
     """The ``stories`` row of a link."""
     return {f.name: getattr(link, f.name) for f in dataclasses.fields(link) if f.name not in _STORY_SKIP}
+
+
+def thread_row(link: ThreadLink) -> dict[str, Any]:
+    """The ``threads`` row of a link: the story and the thread it is in."""
+    return {f.name: getattr(link, f.name) for f in dataclasses.fields(link)}
 
 
 def failure_row(failure: Failure) -> dict[str, Any]:

@@ -7,7 +7,20 @@ writers: commas, double quotes, tabs and line breaks, ``#``, ``|`` and ``;``
 
 from __future__ import annotations
 
-from newsdesk import Amount, Article, DateRef, Debris, Entity, Event, Mention, Quote, Store, StoryLink, article_id
+from newsdesk import (
+    Amount,
+    Article,
+    DateRef,
+    Debris,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    Store,
+    StoryLink,
+    ThreadLink,
+    article_id,
+)
 
 FERRY = (
     'Port Alvor, Tuesday. Marta Quint, head of the Ferry Union, said: "We will stop every boat, #1 | all of them." '
@@ -104,7 +117,8 @@ def undated() -> Article:
 
 
 def fill(store: Store) -> list[Article]:
-    """Put the three articles, the first two in one story (the sequel a follow-up), and return them."""
+    """Put the three articles, the first two in one story (the sequel a follow-up) and that story in a
+    thread (the note's story is in none), and return them."""
     articles = [ferry(), sequel(), undated()]
     for article in articles:
         store.put(article)
@@ -112,4 +126,5 @@ def fill(store: Store) -> list[Article]:
     store.put_story_links(
         [StoryLink(a.id, a.id, None, ("ferry",)), StoryLink(b.id, a.id, None, ("ferry",)), StoryLink(c.id, c.id)]
     )
+    store.put_thread_links([ThreadLink(a.id, a.id)])
     return articles

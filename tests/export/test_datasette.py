@@ -103,3 +103,20 @@ def test_datasette_metadata_hides_the_bookkeeping_and_names_the_database() -> No
     tables = meta["databases"]["desk"]["tables"]
     assert {t for t, s in tables.items() if s.get("hidden")} == {"search_docs", "story_keys", "migrations"}
     assert tables["quotes"]["fts_table"] == "quotes_fts" and tables["articles"]["label_column"] == "title"
+
+
+def test_datasette_export_holds_the_threads(exported: Path) -> None:
+    """The exported desk keeps its stories' threads: the thread_links table and the threads view, described."""
+    meta = json.loads((exported / "metadata.json").read_text(encoding="utf-8"))
+    links, threads = _get(
+        exported / "newsdesk.db",
+        meta,
+        "/newsdesk/thread_links.json?_shape=objects",
+        "/newsdesk/threads.json?_shape=objects",
+    )
+    ferry_id = ferry().id
+    assert [(r["story_id"], r["thread_id"]) for r in links["rows"]] == [(ferry_id, ferry_id)]  # the note's: none
+    (thread,) = threads["rows"]
+    assert (thread["id"], thread["n_stories"], thread["n_articles"]) == (ferry_id, 1, 2)
+    described = meta["databases"]["newsdesk"]["tables"]
+    assert "thread" in described["thread_links"]["description"] and "thread" in described["threads"]["description"]

@@ -14,10 +14,18 @@ import pyarrow.json as pajson
 import pyarrow.parquet as pq
 import pytest
 
-from newsdesk import Article, MemoryStore, SQLiteStore, Store
+from newsdesk import Article, MemoryStore, SQLiteStore, Store, StoryLink, ThreadLink
 from newsdesk.export import BATCH, ExportError, export_desk
 from newsdesk.export.tables import ROW_GROUP, arrow_type
-from newsdesk.tables import EXPORT_TABLES, ColumnType, article_from_rows, columns, mention_rows, story_row
+from newsdesk.tables import (
+    EXPORT_TABLES,
+    ColumnType,
+    article_from_rows,
+    columns,
+    mention_rows,
+    story_row,
+    thread_row,
+)
 
 from .desk import fill
 
@@ -93,9 +101,11 @@ def test_export_tables_hold_the_desk_whole(store: Store, fmt: str, tmp_path: Pat
     assert [r["id"] for r in rows["articles"]] == [a.id for a in stored]  # in stored order
     assert rows["mentions"] == [m for a in stored for m in mention_rows(a)]
     assert sorted(rows["stories"], key=str) == sorted((story_row(link) for link in store.story_links()), key=str)
+    assert rows["threads"] == [thread_row(link) for link in store.thread_links()]
+    assert rows["threads"] == [{"story_id": stored[0].id, "thread_id": stored[0].id}]  # the note's story has none
     assert report.articles == 3
     assert report.rows == {table: len(rows[table]) for table in EXPORT_TABLES}
-    assert report.rows["quotes"] == 2 and report.rows["stories"] == 3
+    assert report.rows["quotes"] == 2 and report.rows["stories"] == 3 and report.rows["threads"] == 1
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]  # no work folder left
 
 
@@ -125,6 +135,8 @@ def test_export_selects_a_story_or_a_date(
     assert sorted(names[r["id"]] for r in rows["articles"]) == expected
     assert {r["article_id"] for r in rows["quotes"]} <= {r["id"] for r in rows["articles"]}
     assert {r["article_id"] for r in rows["stories"]} == {r["id"] for r in rows["articles"]}
+    in_thread = "undated" not in expected and bool(expected)  # the ferry story is in a thread, the note's is not
+    assert rows["threads"] == ([{"story_id": ferry.id, "thread_id": ferry.id}] if in_thread else [])
 
 
 def test_export_unknown_or_ambiguous_story_is_refused(store: Store, tmp_path: Path) -> None:
@@ -147,6 +159,29 @@ def test_export_streams_a_desk_bigger_than_a_batch(tmp_path: Path) -> None:
     assert data.column("id").to_pylist() == [f"{i:06d}" for i in range(n)]
     assert pq.ParquetFile(tmp_path / "out" / "articles" / "part-00000.parquet").metadata.num_row_groups == 1
     assert n < ROW_GROUP
+    store.close()
+
+
+@pytest.mark.parametrize("fmt", list(READERS))
+def test_export_threads_once_each_when_stories_span_batches(fmt: str, tmp_path: Path) -> None:
+    """Every story's thread link once, though its articles come in several batches; a desk without
+    threads gets an empty threads table."""
+    store = SQLiteStore(tmp_path / "desk.db")
+    n = BATCH + 5
+    for i in range(n):
+        store.put(Article(id=f"{i:06d}", source=f"{i}.txt", text=f"Ferry report number {i}."))
+    story = lambda i: f"{i % 3:06d}"  # noqa: E731 - three stories, each in every batch
+    store.put_story_links([StoryLink(f"{i:06d}", story(i)) for i in range(n)])
+    export_desk(store, tmp_path / "bare", fmt)
+    assert READERS[fmt](tmp_path / "bare")["threads"] == []
+    store.put_thread_links([ThreadLink(story(0), story(0)), ThreadLink(story(1), story(0))])  # story 2: no thread
+    report = export_desk(store, tmp_path / "out", fmt)
+    rows = READERS[fmt](tmp_path / "out")
+    assert sorted(rows["threads"], key=str) == [
+        {"story_id": story(0), "thread_id": story(0)},
+        {"story_id": story(1), "thread_id": story(0)},
+    ]
+    assert report.rows["threads"] == 2 and report.rows["stories"] == n
     store.close()
 
 

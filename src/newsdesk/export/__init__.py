@@ -2,9 +2,9 @@
 
 :func:`export_desk` walks the desk through the :class:`~newsdesk.store.Store`
 interface — the ids a page at a time (:meth:`~newsdesk.store.Store.article_ids`),
-the articles and their story links :data:`BATCH` at a time — and hands each
-batch to the sink of the format, so an export holds one batch, never the
-desk. Everything is written into a hidden folder inside ``out`` first and
+the articles, their story links and those stories' thread links
+:data:`BATCH` at a time — and hands each batch to the sink of the format,
+so an export holds one batch, never the desk. Everything is written into a hidden folder inside ``out`` first and
 moved into place at the end: a failed export leaves nothing half-written,
 and files already there are replaced only with ``overwrite``.
 """
@@ -108,10 +108,14 @@ def export_desk(
     try:
         sink = chosen.sink(work)
         try:
+            placed: set[str] = set()  # stories whose thread link is written: a story spans batches
             for chunk in _chunks(ids, BATCH):
                 articles = [a for a in store.articles(chunk) if since is None or (a.published or "") >= since]
                 links = store.story_links(article_ids=[a.id for a in articles])
-                sink.write(articles, links)
+                stories = {link.story_id for link in links} - placed
+                threads = store.thread_links(story_ids=stories) if stories else []
+                placed |= stories
+                sink.write(articles, links, threads)
                 report.articles += len(articles)
         finally:
             report.rows = sink.close()

@@ -1,4 +1,4 @@
-"""``--format datasette``: the selected articles as a SQLite desk, with Datasette's ``metadata.json``.
+"""``--format datasette``: the selected articles, stories and threads as a SQLite desk, and Datasette's metadata.
 
 The desk is written through the :class:`~newsdesk.store.Store` interface
 (a :class:`~newsdesk.store.SQLiteStore` at ``OUT/newsdesk.db``), so any desk
@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsdesk.model import Article, StoryLink
+from newsdesk.model import Article, StoryLink, ThreadLink
 from newsdesk.store import SQLiteStore
 from newsdesk.store.datasette import metadata
 
@@ -24,20 +24,24 @@ DATABASE = "newsdesk"
 
 
 class DatasetteSink:
-    """``newsdesk.db`` (the articles and their story links) and ``metadata.json``."""
+    """``newsdesk.db`` (the articles, their story links and their stories' threads) and ``metadata.json``."""
 
     targets = (f"{DATABASE}.db", "metadata.json")
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.store = SQLiteStore(folder / f"{DATABASE}.db")
-        self.counts = {"articles": 0, "stories": 0}
+        self.counts = {"articles": 0, "stories": 0, "threads": 0}
 
-    def write(self, articles: Sequence[Article], links: Sequence[StoryLink]) -> None:
+    def write(
+        self, articles: Sequence[Article], links: Sequence[StoryLink], threads: Sequence[ThreadLink] = ()
+    ) -> None:
         for article in articles:
             self.counts["articles"] += self.store.put(article)
         self.store.put_story_links(links)
         self.counts["stories"] += len(links)
+        self.store.put_thread_links(threads)  # after the stories: a thread link names a stored story
+        self.counts["threads"] += len(threads)
 
     def close(self) -> dict[str, int]:
         self.store.close()  # the last connection: SQLite folds the write-ahead log into the file

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 
-from newsdesk.model import Amount, Article, Event, StoryLink
+from newsdesk.model import Amount, Article, Event, StoryLink, ThreadLink
 
 __all__ = ["COLUMNS", "FILENAME", "GkgSink", "gkg_row"]
 
@@ -221,7 +221,9 @@ class GkgSink:
         self.file = (folder / FILENAME).open("w", encoding="utf-8", newline="\n")
         self.count = 0
 
-    def write(self, articles: Sequence[Article], links: Sequence[StoryLink]) -> None:
+    def write(
+        self, articles: Sequence[Article], links: Sequence[StoryLink], threads: Sequence[ThreadLink] = ()
+    ) -> None:
         for article in articles:
             self.file.write("\t".join(gkg_row(article)) + "\n")
             self.count += 1

@@ -27,8 +27,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from newsdesk.model import Article, StoryLink
-from newsdesk.tables import EXPORT_TABLES, ColumnType, columns, mention_rows, story_row, table_rows
+from newsdesk.model import Article, StoryLink, ThreadLink
+from newsdesk.tables import EXPORT_TABLES, ColumnType, columns, mention_rows, story_row, table_rows, thread_row
 
 __all__ = [
     "ROW_GROUP",
@@ -48,20 +48,31 @@ ROW_GROUP_CHARS = 4_000_000
 """…or characters of text, whichever comes first: 10,000 article rows would hold 10,000 texts."""
 
 
-def desk_rows(articles: Iterable[Article], links: Iterable[StoryLink]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``(table, row)`` for a batch of articles and their story links, for every table of the export."""
+def desk_rows(
+    articles: Iterable[Article], links: Iterable[StoryLink], threads: Iterable[ThreadLink] = ()
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(table, row)`` for a batch of articles, their story links and their stories' thread links,
+    for every table of the export."""
     for article in articles:
         yield from table_rows(article)
         for row in mention_rows(article):
             yield "mentions", row
     for link in links:
         yield "stories", story_row(link)
+    for thread in threads:
+        yield "threads", thread_row(thread)
 
 
 class TableSink(Protocol):
-    """Where a batch of the desk goes; :meth:`close` says how many rows each table got."""
+    """Where a batch of the desk goes; :meth:`close` says how many rows each table got.
 
-    def write(self, articles: Sequence[Article], links: Sequence[StoryLink]) -> None: ...
+    A batch is articles, their story links, and the thread links of the stories
+    that no earlier batch had (each story's thread comes once).
+    """
+
+    def write(
+        self, articles: Sequence[Article], links: Sequence[StoryLink], threads: Sequence[ThreadLink] = ()
+    ) -> None: ...
 
     def close(self) -> dict[str, int]: ...
 
@@ -85,8 +96,10 @@ class _TextSink:
     def row(self, table: str, row: dict[str, Any]) -> None:
         raise NotImplementedError
 
-    def write(self, articles: Sequence[Article], links: Sequence[StoryLink]) -> None:
-        for table, row in desk_rows(articles, links):
+    def write(
+        self, articles: Sequence[Article], links: Sequence[StoryLink], threads: Sequence[ThreadLink] = ()
+    ) -> None:
+        for table, row in desk_rows(articles, links, threads):
             self.row(table, row)
             self.counts[table] += 1
 
@@ -165,8 +178,10 @@ class ParquetSink:
         self.chars = dict.fromkeys(EXPORT_TABLES, 0)
         self.counts = dict.fromkeys(EXPORT_TABLES, 0)
 
-    def write(self, articles: Sequence[Article], links: Sequence[StoryLink]) -> None:
-        for table, row in desk_rows(articles, links):
+    def write(
+        self, articles: Sequence[Article], links: Sequence[StoryLink], threads: Sequence[ThreadLink] = ()
+    ) -> None:
+        for table, row in desk_rows(articles, links, threads):
             self.buffers[table].append(row)
             self.chars[table] += sum(len(v) for v in row.values() if isinstance(v, str))
             self.counts[table] += 1

@@ -93,6 +93,12 @@ _TABLES: dict[str, dict[str, Any]] = {
         "facets": ["story_id"],
     },
     "stories": {"description": "One row per story: articles, outlets, first and last date, title."},
+    "thread_links": {
+        "description": "Which thread (developing storyline) each story is in"
+        " (thread_id is the id of the thread's founding story).",
+        "facets": ["thread_id"],
+    },
+    "threads": {"description": "One row per thread: stories, articles, outlets, first and last date, title."},
     "person_links": {
         "description": "Which desk person each article's named person is (one person, one page across the desk),"
         " with the roles the article gave them.",
