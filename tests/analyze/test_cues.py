@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.analyze.cues import CLASSES, cue_classes, load_lexicon, mention_bounds, subject_of
+from newsdesk.analyze.cues import (
+    CLASSES,
+    cue_classes,
+    load_lexicon,
+    mention_bounds,
+    particles,
+    reporting_conjunct,
+    subject_of,
+)
 from newsdesk.analyze.nlp import load_model
 from newsdesk.settings import Settings
 
@@ -77,3 +85,33 @@ def test_cues_mention_bounds(nlp, text: str, head: str, mention: str) -> None:  
     token = next(t for t in doc if t.text == head)
     start, end = mention_bounds(token)
     assert doc[start:end].text == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        ("The union called for a strike.", "called", ["for"]),
+        ("The union called on Friday for a strike.", "called", ["for"]),
+        ("The union called its lawyer on Monday.", "called", []),
+        ("The union spoke of a strike.", "spoke", ["of"]),
+    ],
+)
+def test_cues_particles(nlp, text: str, cue: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == cue)
+    assert [p.text for p in particles(token)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "outer"),
+    [
+        ('Ana Lind says she respects him and calls him "a friend".', "calls", "says"),
+        ("Ana Lind says the union would cut costs and raise wages.", "raise", None),  # the content's own verbs
+        ("Ana Lind said the port was closed.", "said", None),
+    ],
+)
+def test_cues_reporting_conjunct(nlp, text: str, cue: str, outer: str | None) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == cue)
+    found = reporting_conjunct(token)
+    assert (found.text if found is not None else None) == outer

@@ -212,6 +212,14 @@ REPORTED = [
         ("the union’s claim that the port was unsafe", "Erik Halvorsen"),
     ),
     (MINISTER + "Mr Halvorsen vowed to end the strike by Friday.", ("to end the strike by Friday", "Erik Halvorsen")),
+    # a phrasal cue with a time between verb and particle
+    (
+        MINISTER + "Mr Halvorsen called on Friday for a new vote on the harbour plan.",
+        ("a new vote on the harbour plan", "Erik Halvorsen"),
+    ),
+    (MINISTER + "Mr Halvorsen spoke of a new era for the port.", ("a new era for the port", "Erik Halvorsen")),
+    # a relative pronoun speaks for the noun it stands for
+    ("The harbour master met dockers who said the cranes were unsafe.", ("the cranes were unsafe", "dockers")),
 ]
 
 
@@ -230,10 +238,31 @@ def test_quotes_reported_speech(analyse: Analyse, text: str, expected: tuple[str
         "The ships left the port on Monday.",  # no cue
         "Mr Halvorsen rejected the report on Monday.",  # the content of "rejected" is a thing, not what was said
         "The union supported Erik Halvorsen in the vote.",  # a person is no proposition
+        "Erik Halvorsen called his lawyer on Monday.",  # "on" with an object between is no phrasal cue
+        "Ana Lind called on Friday.",  # a time is not whom a call is on
+        "The gate that the dockers spoke of was closed.",  # a relative object, not speech reported
     ],
 )
 def test_quotes_reported_speech_negatives(analyse: Analyse, text: str) -> None:
     assert [q for q in analyse(text).quotes if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            'Ana Lind says she respects the minister and calls him "a stubborn man" who will not listen.',
+            {("she respects the minister", "says"), ('him "a stubborn man" who will not listen', "calls")},
+            'she respects the minister and calls him "a stubborn man" who will not listen',
+        ),
+    ],
+)
+def test_quotes_reported_speech_second_act_is_the_sources(
+    analyse: Analyse, text: str, expected: set[tuple[str, str]], not_expected: str
+) -> None:
+    found = {(q.text, q.cue) for q in analyse(text).quotes if q.kind == "indirect"}
+    assert expected <= found
+    assert not_expected not in {t for t, _ in found}
 
 
 def test_quotes_offsets_slice_to_text(analyse: Analyse) -> None:

@@ -25,10 +25,13 @@ if TYPE_CHECKING:
 __all__ = [
     "CLASSES",
     "Lexicon",
+    "across_paragraphs",
     "cue_classes",
     "load_lexicon",
     "mention_bounds",
+    "particles",
     "passive_participle",
+    "reporting_conjunct",
     "subject_of",
 ]
 
@@ -109,10 +112,25 @@ def cue_classes(token: Token, lexicon: Lexicon | None = None) -> frozenset[str]:
     if not lemma:
         return frozenset()
     found = set(lexicon.of(lemma))
-    for child in token.children:
-        if child.dep_ in {"prt", "prep"}:
-            found |= lexicon.of(f"{lemma}_{child.lower_}")
+    for particle in particles(token):
+        found |= lexicon.of(f"{lemma}_{particle.lower_}")
     return frozenset(found)
+
+
+def particles(verb: Token) -> list[Token]:
+    """The particles and prepositions that make a phrasal verb of ``verb``: after it, with no object between
+    and not a time ("called for a vote", "called on Friday for a vote", but not "called her lawyer on Monday"
+    nor "called on Friday")."""
+    children = list(verb.children)
+    objects = [c.i for c in children if c.dep_ in {"dobj", "dative"}]
+    return [
+        c
+        for c in children
+        if c.dep_ in {"prt", "prep"}
+        and c.i > verb.i
+        and not any(verb.i < o < c.i for o in objects)
+        and not any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children)
+    ]
 
 
 def subject_of(verb: Token, depth: int = 0, *, outside: tuple[int, int] | None = None) -> Token | None:
@@ -129,12 +147,15 @@ def subject_of(verb: Token, depth: int = 0, *, outside: tuple[int, int] | None =
         for c in verb.children
         if c.dep_ in _SUBJECT_DEPS
         and not (outside is not None and outside[0] <= c.idx < outside[1])
-        and not _across_paragraphs(c, verb)
+        and not across_paragraphs(c, verb)
     ]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     if depth >= 3 or verb.head is verb:
         return None
+    outer = reporting_conjunct(verb)
+    if outer is not None:
+        return subject_of(outer, depth + 1, outside=outside)
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return verb.head
     if verb.dep_ in _INHERITS_SUBJECT and verb.head.pos_ in {"VERB", "AUX"}:
@@ -142,7 +163,23 @@ def subject_of(verb: Token, depth: int = 0, *, outside: tuple[int, int] | None =
     return None
 
 
-def _across_paragraphs(a: Token, b: Token) -> bool:
+def reporting_conjunct(verb: Token) -> Token | None:
+    """``He says he respects her and calls her "a friend"``: a reporting verb the parser set into the content
+    of another cue as a conjunct, though it is the source's own second act. Returns that other cue.
+
+    The conjunct has no subject of its own and is finite (``calls``, ``has championed``, ``did not suggest``),
+    so it does not share the content's subject the way ``would cut taxes and raise revenue`` does.
+    """
+    clause = verb.head
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"} or clause.dep_ != "ccomp":
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or not cue_classes(verb) or not cue_classes(clause.head):
+        return None
+    finite = verb.tag_ in {"VBZ", "VBD"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return clause.head if finite else None
+
+
+def across_paragraphs(a: Token, b: Token) -> bool:
     """Are two tokens in different paragraphs? (The parser may run a heading into the next paragraph.)"""
     lo, hi = (a, b) if a.i < b.i else (b, a)
     return any("\n" in t.text for t in lo.doc[lo.i + 1 : hi.i])

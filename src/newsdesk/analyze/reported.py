@@ -21,11 +21,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsdesk.analyze.cues import Lexicon, cue_classes, passive_participle, subject_of
+from newsdesk.analyze.cues import (
+    Lexicon,
+    across_paragraphs,
+    cue_classes,
+    particles,
+    passive_participle,
+    reporting_conjunct,
+    subject_of,
+)
 from newsdesk.analyze.persons import DOCUMENT_NOUNS
 from newsdesk.analyze.quotemarks import Quoted
-from newsdesk.analyze.speakers import Speakers
-from newsdesk.model import Article, Quote
+from newsdesk.analyze.speakers import Speaker, Speakers
+from newsdesk.model import Article, Mention, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -89,7 +97,7 @@ def _subtree_run(doc: Doc, nodes: Sequence[Token]) -> tuple[int, int]:
 def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int, int] | None:
     """Token range of what the cue reports, or None when it reports nothing we can delimit."""
     doc = cue.doc
-    children = list(cue.children)
+    children = [c for c in cue.children if not across_paragraphs(c, cue)]  # the parser may run on into the next
     clauses = [c for c in children if c.dep_ == "ccomp"]
     if clauses and classes & _CLAUSE_CLASSES:
         clause = clauses[-1]
@@ -99,8 +107,15 @@ def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int
         objects = [c for c in children if c.dep_ == "dobj" and cue.i < c.i < clause.i]
         if objects and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children):
             return _subtree_run(doc, [*objects, clause])  # "warned the talks did not mean …": a misparsed subject
-        return _subtree_run(doc, [clause])
-    hearer = any(f"{cue.lemma_}{suffix}" in lexicon.hearer for suffix in ("", "_on"))
+        start, end = _subtree_run(doc, [clause])
+        own = [c for c in clause.children if c.dep_ == "conj" and _same(reporting_conjunct(c), cue)]
+        if own:  # "says he respects her and calls her …": the second act is the source's, not part of what was said
+            end = min(end, own[0].left_edge.i)
+            while end > start and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+                end -= 1
+        return start, end
+    suffixes = ("", *(f"_{p.lower_}" for p in particles(cue)))
+    hearer = any(f"{cue.lemma_}{suffix}" in lexicon.hearer for suffix in suffixes)
     to_clauses = [c for c in children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
     if to_clauses and (classes & _TO_CLAUSE_CLASSES or hearer):
         clause = to_clauses[-1]
@@ -111,8 +126,8 @@ def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int
         return None
     parts = [c for c in children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
     parts += [c for c in children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > cue.i and parts]
-    phrasal = [c for c in children if c.dep_ in {"prep", "prt"} and cue_classes(cue, lexicon) and c.i == cue.i + 1]
-    if not parts and phrasal and f"{cue.lemma_}_{phrasal[0].lower_}" in lexicon.classes:
+    phrasal = [p for p in particles(cue) if f"{cue.lemma_}_{p.lower_}" in lexicon.classes]
+    if not parts and phrasal:
         parts = [*phrasal[0].children, *(c for c in children if c.dep_ == "xcomp")]
     if not parts or all(p.pos_ == "PRON" and p.n_lefts + p.n_rights == 0 for p in parts):
         return None
@@ -160,6 +175,19 @@ def _parenthetical(cue: Token, classes: frozenset[str]) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
 
 
+def _same(a: Token | None, b: Token) -> bool:
+    """The same token? (spaCy makes a new Token object on every access, so ``is`` never holds.)"""
+    return a is not None and a.i == b.i
+
+
+def _relative(subject: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for ("listeners who said", "a report which found"), if it is one."""
+    clause = subject.head
+    if subject.tag_ not in {"WP", "WDT"} or clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    return clause.head
+
+
 def _according(tok: Token) -> tuple[tuple[int, int], Token] | None:
     """``…, according to X`` / ``According to X, …``: the rest of the sentence, and X's head."""
     doc = tok.doc
@@ -205,14 +233,17 @@ def reported_speech(
                 continue
             a, b = rng
             cue_text, cue_span = tok.text, (tok.idx, tok.idx + len(tok))
-        if subject.lower_ in _NOT_SOURCES or (a <= subject.i < b and not aside):
+        relative = _relative(subject) if found is None and "speech" in classes else None
+        if (subject.lower_ in _NOT_SOURCES and relative is None) or (a <= subject.i < b and not aside):
             continue
         low, high = text.rfind("\n", 0, cue_span[0]) + 1, text.find("\n", cue_span[0])
         high = len(text) if high < 0 else high
         span = _span([t for t in doc[a:b] if low <= t.idx < high], text)  # never beyond the cue's paragraph
         if span is None or _opens_quoted(span, quoted):
             continue
-        speaker = speakers.resolve(subject, None if found is not None else tok)
+        speaker = speakers.resolve(relative or subject, None if found is not None else tok)
+        if relative is not None:  # "listeners who said …": the listeners speak, through the words "who"
+            speaker = Speaker(speaker.name, Mention(subject.text, subject.idx, subject.idx + len(subject)), speaker.via)
         out.setdefault(
             span,
             Quote(
