@@ -108,8 +108,9 @@ class Speakers:
         self._sentence_starts: list[int] = []
         self._pronouns: dict[int, str | None] = {}  # resolved pronouns by token index (chains reuse them)
         self._last_back = 0  # how many narrative sentences back the last search found its referent
+        not_people = _place_taken_for_person(article.entities)
         for s, e, ent in spans:
-            if ent.label in _PERSON_LABELS or self._titled(s, e):
+            if (ent.label in _PERSON_LABELS and ent.name not in not_people) or self._titled(s, e) or _named(ent):
                 person = self._people.setdefault(ent.name, _Person(ent))
                 self._learn(person, s, e)
         for person in self._people.values():
@@ -516,6 +517,8 @@ class Speakers:
         """A proper-noun subject the entity model missed (or mislabelled) as a referent."""
         if proper_run(tok).lower() in TITLE_NOUNS:
             return None  # "Director, security response at Symantec, Kevin Haley": a title, not a name
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None  # "the West", "the Kremlin": a place or a body, not a person
         if not (speaks or near or person_like(tok) or self._by_surname(tok)):
             return None
         gender = honorific_gender(tok) or given_name_gender(proper_run(tok))
@@ -568,6 +571,32 @@ class Speakers:
             a, b = mention_bounds(tok)
             return self._appos_name(tok) or str(self.doc[a:b].text)
         return None
+
+
+def _named(entity: Entity) -> bool:
+    """A person's name the model labelled otherwise ("Caleb Jones" as an organisation): two words or more, the
+    first a given name, the last not a word that ends the names of organisations and places ("Lincoln Center")."""
+    if entity.label in _PERSON_LABELS or entity.label not in {"ORG", "GPE", "LOC", "FAC"}:
+        return False
+    words = entity.name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or given_name_gender(entity.name) is None:
+        return False
+    return words[-1].lower() not in ORGANISATION_NOUNS | _PLACE_WORDS
+
+
+_PLACE_WORDS = frozenset(
+    """
+    center centre street avenue road square park river lake falls valley island islands mountain mountains bay
+    hall tower bridge station airport stadium arena church hotel house inc corp co ltd llc group times post news
+    """.split()
+)
+
+
+def _place_taken_for_person(entities: Sequence[Entity]) -> frozenset[str]:
+    """One-word "people" that open the name of an organisation or a place the article names ("Edmonton", as in
+    "Edmonton Oilers"): a town or a team taken for a person, not someone who speaks."""
+    firsts = {e.name.split()[0] for e in entities if e.label in {"ORG", "GPE", "LOC", "FAC"} and " " in e.name}
+    return frozenset(e.name for e in entities if e.label in _PERSON_LABELS and " " not in e.name and e.name in firsts)
 
 
 def _titled_name(name: str) -> bool:
