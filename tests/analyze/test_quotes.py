@@ -218,6 +218,18 @@ REPORTED = [
         ("a new vote on the harbour plan", "Erik Halvorsen"),
     ),
     (MINISTER + "Mr Halvorsen spoke of a new era for the port.", ("a new era for the port", "Erik Halvorsen")),
+    # a cue under a preposition has the subject of the verb it hangs on
+    ("Ana Lind responded by saying the port was safe.", ("the port was safe", "Ana Lind")),
+    # a to-clause's second verb that the parser hung on the cue's head
+    (
+        MINISTER + "Mr Halvorsen has backed the plan, promising to meet and in some cases exceed the targets.",
+        ("to meet and in some cases exceed the targets", "Erik Halvorsen"),
+    ),
+    # the next clause's "and" is not part of the content
+    (
+        MINISTER + "Mr Halvorsen promised to build the bridge and the union agreed.",
+        ("to build the bridge", "Erik Halvorsen"),
+    ),
     # a relative pronoun speaks for the noun it stands for
     ("The harbour master met dockers who said the cranes were unsafe.", ("the cranes were unsafe", "dockers")),
 ]
@@ -241,6 +253,7 @@ def test_quotes_reported_speech(analyse: Analyse, text: str, expected: tuple[str
         "Erik Halvorsen called his lawyer on Monday.",  # "on" with an object between is no phrasal cue
         "Ana Lind called on Friday.",  # a time is not whom a call is on
         "The gate that the dockers spoke of was closed.",  # a relative object, not speech reported
+        "Ana Lind began the meeting by thanking the dockers.",  # a verb under a preposition that is no cue
     ],
 )
 def test_quotes_reported_speech_negatives(analyse: Analyse, text: str) -> None:

@@ -151,7 +151,7 @@ def subject_of(verb: Token, depth: int = 0, *, outside: tuple[int, int] | None =
     ]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
-    if depth >= 3 or verb.head is verb:
+    if depth >= 3 or verb.head.i == verb.i:
         return None
     outer = reporting_conjunct(verb)
     if outer is not None:
@@ -160,6 +160,9 @@ def subject_of(verb: Token, depth: int = 0, *, outside: tuple[int, int] | None =
         return verb.head
     if verb.dep_ in _INHERITS_SUBJECT and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head, depth + 1, outside=outside)
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(prep.head, depth + 1, outside=outside)  # "responded by saying …", "began by saying …"
     return None
 
 

@@ -54,8 +54,8 @@ def _span(tokens: Sequence[Token], text: str) -> tuple[int, int] | None:
     toks = list(tokens)
     while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].lower_ == "that" and toks[0].dep_ == "mark")):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
-        toks = toks[:-1]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]  # "promised to build the bridge and": the parser may leave the next clause's "and"
     if len(toks) < 2:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -94,6 +94,23 @@ def _subtree_run(doc: Doc, nodes: Sequence[Token]) -> tuple[int, int]:
     return start, max(n.right_edge.i for n in nodes) + 1
 
 
+def _second_infinitive(doc: Any, end: int, cue: Token) -> int:
+    """``promising to meet and in some cases exceed his goals``: a bare verb after "and" that the parser hung
+    higher up is the to-clause's second verb (the cue, finite or a participle, is not coordinated with a bare
+    verb). Returns the content's new end."""
+    if end >= len(doc) or doc[end].dep_ != "cc" or doc[end].lower_ not in {"and", "or"}:
+        return end
+    for tok in doc[end + 1 : min(len(doc), end + 6)]:
+        if tok.pos_ in {"VERB", "AUX"}:
+            bare = tok.tag_ in {"VB", "VBP"} and tok.dep_ == "conj" and cue.tag_ not in {"VB", "VBP"}
+            if bare and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and tok.head.i <= cue.i:
+                return int(tok.right_edge.i) + 1
+            return end
+        if tok.is_punct:
+            return end
+    return end
+
+
 def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int, int] | None:
     """Token range of what the cue reports, or None when it reports nothing we can delimit."""
     doc = cue.doc
@@ -121,7 +138,8 @@ def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int
         clause = to_clauses[-1]
         if cue_classes(clause, lexicon):
             return None  # "declined to confirm that …": the inner verb reports it
-        return _subtree_run(doc, [clause])
+        start, end = _subtree_run(doc, [clause])
+        return start, _second_infinitive(doc, end, cue)
     if hearer or not classes & _OBJECT_CLASSES or cue.lemma_ in lexicon.clause_only:
         return None
     parts = [c for c in children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
