@@ -348,3 +348,25 @@ def _q(kind: str, start: int, end: int, speaker: str | None = "Ana Lind") -> Quo
 )
 def test_quotes_inside_reported_is_shown_once(quotes: list[Quote], expected: set[int]) -> None:
     assert inside_reported(quotes) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Ana Lind: Harbour Will Reopen by Spring.", [("Harbour Will Reopen by Spring", "Ana Lind")]),
+        ("Poll: Most Dockers Back the Strike.", [("Most Dockers Back the Strike", "Poll")]),
+        ("The Latest: Harbour Will Reopen by Spring.", []),  # no source before the colon
+        ("Storm Over Valmora: Harbour Will Reopen by Spring.", []),  # a phrase, not a name
+    ],
+)
+def test_quotes_headline_source_before_a_colon(
+    analyse: Analyse, title: str, expected: list[tuple[str, str | None]]
+) -> None:
+    text = title + "\n\nAna Lind, the harbour master, spoke to dockers on Monday. A poll was published."
+    article = analyse(text, title=title)
+    assert [(q.text, q.speaker) for q in article.quotes if q.cue == ":"] == expected
+
+
+def test_quotes_colon_outside_the_headline_is_no_source(analyse: Analyse) -> None:
+    text = "Harbour news\n\nAna Lind: the harbour will reopen by spring.\n\nShe spoke on Monday."
+    assert [q for q in analyse(text, title="Harbour news").quotes if q.cue == ":"] == []

@@ -277,7 +277,54 @@ def reported_speech(
             ),
         )
         weak[span] = "speech" not in classes if found is None else False  # only speech reports a source of its own
+    for quote in _headline(article, doc, quoted, speakers):
+        out.setdefault((quote.start, quote.end), quote)
+        weak[(quote.start, quote.end)] = False
     return _outer_only(list(out.values()), weak)
+
+
+_HEADLINE_SOURCES = frozenset({"poll", "polls", "survey", "study", "report", "newspaper", "insiders", "sources"})
+_SOURCE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _headline(article: Article, doc: Any, quoted: Sequence[Quoted], speakers: Speakers) -> list[Quote]:
+    """``Pat Caddell: Democrat voters worried …``, ``Poll: Clinton and Trump in dead heat``: a headline that
+    names its source before a colon reports what the source said, with no verb at all.
+
+    Only the article's own title line, and only when the part before the colon is a name (proper nouns that
+    the entity stage labelled a person, organisation or place, a title such as "Dr." before it) or a poll,
+    a survey, a study; never "The Latest:" nor "Stealth Over Health:".
+    """
+    title, text = article.title, article.text
+    if not title or not text.startswith(title):
+        return []
+    colon = title.find(":")
+    if colon <= 0 or colon > 60:
+        return []
+    source = [t for t in doc if t.idx < colon and not t.is_space]
+    if not 1 <= len(source) <= 6 or source[0].lower_ in {"the", "a", "an"}:
+        return []
+    last = source[-1]
+    entity = speakers.entity_at(last.idx, last.idx + len(last))
+    named = all(t.pos_ == "PROPN" or t.is_punct for t in source) and entity is not None
+    if not (named and entity is not None and entity.label in _SOURCE_LABELS) and last.lower_ not in _HEADLINE_SOURCES:
+        return []
+    span = _span([t for t in doc if colon < t.idx < len(title)], text)
+    if span is None or _opens_quoted(span, quoted):
+        return []
+    speaker = speakers.resolve(last)
+    return [
+        Quote(
+            text=text[span[0] : span[1]],
+            start=span[0],
+            end=span[1],
+            kind="indirect",
+            speaker=speaker.name,
+            speaker_mention=speaker.mention,
+            cue=":",
+            cue_span=(colon, colon + 1),
+        )
+    ]
 
 
 def _outer_only(quotes: list[Quote], weak: dict[tuple[int, int], bool]) -> list[Quote]:
