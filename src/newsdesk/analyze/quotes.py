@@ -362,15 +362,17 @@ def _is_full(q: Quoted, toks: _Tokens) -> bool:
     return i < 0 or toks.text[i] in "\n.!?:”\"'"
 
 
-def extract_quotes(doc: Doc, *, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
+def extract_quotes(doc: Doc, *, entities: Sequence[Entity] = (), title: str | None = None) -> tuple[Quote, ...]:
     """The quotes of a parsed text — quoted passages and reported speech — with their cues and speakers.
 
     The one implementation behind the quote stage and the spaCy component
     ``newsdesk_quotes``: a pure function of the parse and the text's
     ``entities`` (what :func:`~newsdesk.analyze.entities.extract_entities`
-    gives), by which speakers get their canonical names.
+    gives), by which speakers get their canonical names. ``title``: the
+    headline when the text opens with it, whose "Source: claim" form is
+    reported speech with no verb ("Poll: …").
     """
-    article = Article(id="", source="", text=doc_text(doc), entities=tuple(entities))
+    article = Article(id="", source="", text=doc_text(doc), entities=tuple(entities), title=title)
     text = article.text
     lexicon = load_lexicon()
     toks = _Tokens(doc, text)
@@ -406,7 +408,7 @@ def extract_quotes(doc: Doc, *, entities: Sequence[Entity] = ()) -> tuple[Quote,
 
 def find_quotes(article: Article, doc: Doc, settings: Settings | None = None) -> Article:
     """The quote stage: fill ``article.quotes`` from the parse ``doc`` of ``article.text`` and its entities."""
-    return article.copy_with(quotes=extract_quotes(doc, entities=article.entities))
+    return article.copy_with(quotes=extract_quotes(doc, entities=article.entities, title=article.title))
 
 
 _SEPARATOR_LINE = re.compile(r"(?m)^[^\w\n]+$")

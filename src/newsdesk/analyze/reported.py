@@ -94,7 +94,7 @@ def _subtree_run(doc: Doc, nodes: Sequence[Token]) -> tuple[int, int]:
     return start, max(n.right_edge.i for n in nodes) + 1
 
 
-def _second_infinitive(doc: Any, end: int, cue: Token) -> int:
+def _second_infinitive(doc: Doc, end: int, cue: Token) -> int:
     """``promising to meet and in some cases exceed his goals``: a bare verb after "and" that the parser hung
     higher up is the to-clause's second verb (the cue, finite or a participle, is not coordinated with a bare
     verb). Returns the content's new end."""
@@ -287,7 +287,7 @@ _HEADLINE_SOURCES = frozenset({"poll", "polls", "survey", "study", "report", "ne
 _SOURCE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
-def _headline(article: Article, doc: Any, quoted: Sequence[Quoted], speakers: Speakers) -> list[Quote]:
+def _headline(article: Article, doc: Doc, quoted: Sequence[Quoted], speakers: Speakers) -> list[Quote]:
     """``Pat Caddell: Democrat voters worried …``, ``Poll: Clinton and Trump in dead heat``: a headline that
     names its source before a colon reports what the source said, with no verb at all.
 
