@@ -62,6 +62,9 @@ def test_cues_classes_of_tokens(nlp, text: str, word: str, expected: set[str]) -
         ("He left early, adding that the port was closed.", "adding", "He"),
         ("Mr Halvorsen declined to confirm the offer.", "confirm", "Halvorsen"),
         ("It is the union that called the strike.", "called", "that"),
+        ("The ad uses footage of Ana Lind asking, “Why is the port still closed?”", "asking", "Lind"),
+        ("The union played a recording of Ana Lind saying the port would close.", "saying", "Lind"),
+        ("Ana Lind thanked Marta Ilves, saying the port would reopen.", "saying", "Lind"),  # a comma between
         ("The ships left the port.", "left", "ships"),
     ],
 )

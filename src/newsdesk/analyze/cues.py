@@ -151,6 +151,9 @@ def subject_of(verb: Token, depth: int = 0, *, outside: tuple[int, int] | None =
     ]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
+    seen = _seen_saying(verb)
+    if seen is not None and not (outside is not None and outside[0] <= seen.idx < outside[1]):
+        return seen
     if depth >= 3 or verb.head.i == verb.i:
         return None
     outer = reporting_conjunct(verb)
@@ -163,6 +166,19 @@ def subject_of(verb: Token, depth: int = 0, *, outside: tuple[int, int] | None =
     prep = verb.head
     if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"}:
         return subject_of(prep.head, depth + 1, outside=outside)  # "responded by saying …", "began by saying …"
+    return None
+
+
+def _seen_saying(verb: Token) -> Token | None:
+    """``footage of Hillary Clinton asking, "…"``, ``heard him saying``: a participle right after a name or a
+    personal pronoun that is an object has that object for its subject, not the subject of the main verb."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"xcomp", "acl", "advcl"} or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ not in {"pobj", "dobj"}:
+        return None
+    if before.pos_ == "PROPN" or before.lower_ in {"him", "her", "them"}:
+        return before
     return None
 
 
