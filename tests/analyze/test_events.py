@@ -105,3 +105,52 @@ def test_events_fill_the_main_event(analyse: Any) -> None:
     assert main.what is not None and main.what.text == "strike"
     assert main.cameo == "143" and main.category == "protest"
     assert main.summary and main.summary.startswith("Dock workers strike")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Ferry crews walk out in Velhamar", "Ferry crews in Velhamar walked out on Monday over pay, the union said."),
+        (None, "Mara Quill met the harbour board on Tuesday. She did not sign the deal."),
+        (None, "The sea was calm."),  # no event; the main event is what the text says
+    ],
+)
+def test_events_extract_events_is_the_stage_over_the_parse(
+    pipeline: Any, analyse: Any, title: str | None, body: str
+) -> None:
+    from newsdesk.analyze.events import extract_events
+    from newsdesk.analyze.nlp import parse
+
+    text = f"{title}\n\n{body}" if title else body
+    article = analyse(text, title=title, published="2024-03-06")
+    (doc,) = parse(pipeline.nlp, [text], max_chars=10**6)
+    events, main = extract_events(
+        doc,
+        title=title,
+        published="2024-03-06",
+        entities=article.entities,
+        dates=article.dates,
+        quotes=article.quotes,
+        nlp=pipeline.nlp,
+    )
+    assert (events, main) == (article.events, article.main_event)
+    if body == "The sea was calm.":
+        assert events == () and main is not None and main.cameo is None
+
+
+def test_events_entity_finder_answers_as_the_model() -> None:
+    from newsdesk.analyze.view import entity_finder
+    from newsdesk.model import Article, Entity
+
+    text = "Mara Quill of the Velhamar Ferry Union met Quill's lawyer in Velhamar."
+    entities = (
+        Entity("Velhamar Ferry Union", "ORG", ((18, 38),)),
+        Entity("Mara Quill", "PERSON", ((0, 10), (43, 48))),
+        Entity("Velhamar", "GPE", ((18, 26), (59, 67))),  # nested in the union's name: the union comes first
+    )
+    article = Article(id="x", source="x", text=text, entities=entities)
+    find = entity_finder(article)
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 12) + 1):
+            assert find(start, end) == article.entity_at(start, end), (start, end)
+    assert find(60, 61) == entities[2] and find(19, 20) == entities[0] and find(11, 13) is None

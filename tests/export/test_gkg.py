@@ -139,3 +139,34 @@ def test_gkg_counts_are_the_figures_that_count_things(amount: Amount, counted: b
     assert bool(_field(article, "V1COUNTS")) is counted
     if counted:
         assert _field(article, "V1COUNTS").startswith("MILITARY_ACTION#300#troops#")
+
+
+@pytest.mark.parametrize(
+    ("events", "main", "expected"),
+    [
+        (
+            (("143", "walk out"), ("010", "say"), ("143", "strike")),
+            ("143", "Ferry crews walked out & stayed out"),
+            '<MAIN_EVENT cameo="143">Ferry crews walked out &amp; stayed out</MAIN_EVENT><CAMEO>143;010</CAMEO>',
+        ),
+        (
+            (("010", "say"),),
+            (None, "The sea\\twas calm"),
+            "<MAIN_EVENT>The sea was calm</MAIN_EVENT><CAMEO>010</CAMEO>",
+        ),
+        (((None, "say"),), None, ""),  # no code, no main event: nothing to add
+    ],
+)
+def test_gkg_extras_carry_cameo_codes(
+    events: tuple[tuple[str | None, str], ...], main: tuple[str | None, str] | None, expected: str
+) -> None:
+    from newsdesk.model import MainEvent
+
+    article = Article(
+        id="e",
+        source="e.txt",
+        text="Ferry crews walked out.",
+        events=tuple(Event("Ferry crews", a, "protest", (0, 23), cameo=c) for c, a in events),
+        main_event=MainEvent(sentence=(0, 23), summary=main[1].replace("\\t", "\t"), cameo=main[0]) if main else None,
+    )
+    assert _field(article, "V2EXTRASXML") == expected

@@ -20,6 +20,7 @@ it here, both as pure functions over the parsed tokens:
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -82,17 +83,24 @@ def _chain(verb: Token) -> Iterable[Token]:
         node = node.head
 
 
+_ASKED: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
 def questions(doc: Any) -> Any:
-    """For each token of a doc, whether its sentence is a question (read from the doc's arrays, once)."""
+    """For each token of a doc, whether its sentence is a question (read from the doc's arrays, once per doc:
+    the events and the main event both ask)."""
+    found = _ASKED.get(doc)
+    if found is not None:
+        return found
     import numpy as np
-    from spacy.strings import StringStore
 
     if not len(doc):
         return np.zeros(0, dtype=bool)
     arr = doc.to_array(["ORTH", "SENT_START"])
     sentence = np.cumsum(arr[:, 1] == 1)
-    asked = np.unique(sentence[arr[:, 0] == StringStore().add("?")])
-    return np.isin(sentence, asked)
+    asked = np.unique(sentence[arr[:, 0] == doc.vocab.strings["?"]])
+    found = _ASKED[doc] = np.isin(sentence, asked)
+    return found
 
 
 def modality(verb: Token, *, asked: Any = None) -> str | None:
@@ -100,38 +108,41 @@ def modality(verb: Token, *, asked: Any = None) -> str | None:
 
     ``asked`` is :func:`questions` of the verb's doc, when the caller has it (else it is computed).
     """
-    children = list(verb.children)
-    if any(c.dep_ == "neg" or c.lower_ in {"never", "no longer"} for c in children):
+    kids = [(c, c.dep_, c.lower_) for c in verb.children]  # each child's labels read once: they cost
+    if any(d == "neg" or w in {"never", "no longer"} for _, d, w in kids):
         return "negated"
-    own_aux = [c for c in children if c.dep_ in {"aux", "auxpass"}]
-    if verb.dep_ == "conj" and not own_aux and not any(c.dep_.startswith("nsubj") for c in children):
-        own_aux = [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]  # "could attack and destroy"
-        if any(c.dep_ == "neg" for c in verb.head.children):
+    own_aux = [w for _, d, w in kids if d in {"aux", "auxpass"}]
+    if verb.dep_ == "conj" and not own_aux and not any(d.startswith("nsubj") for _, d, _ in kids):
+        above = [(c.dep_, c.lower_) for c in verb.head.children]
+        own_aux = [w for d, w in above if d in {"aux", "auxpass"}]  # "could attack and destroy"
+        if any(d == "neg" for d, _ in above):
             return "negated"
-    if any(c.lower_ in _MODALS for c in own_aux):
+    if any(w in _MODALS for w in own_aux):
         return "hypothetical"
     if (asked if asked is not None else questions(verb.doc))[verb.i]:
         return "hypothetical"
     for node in _chain(verb):
-        kids = list(node.children)
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in kids):
+        node_kids = kids if node.i == verb.i else [(c, c.dep_, c.lower_) for c in node.children]
+        if any(d == "mark" and w in _CONDITIONS for _, d, w in node_kids):
             return "hypothetical"
         if node.i == verb.i and any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-            for c in kids
+            d == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+            for c, d, _ in node_kids
         ):
             return "hypothetical"  # "if the minister does not move, we will strike"
-        if any(c.dep_ == "advmod" and c.lower_ in _RUMOUR_ADVERBS for c in kids):
+        if any(d == "advmod" and w in _RUMOUR_ADVERBS for _, d, w in node_kids):
             return "rumour"
         head = node.head
-        if node.i != head.i and node.dep_ in {"xcomp", "ccomp"}:
+        dep = node.dep_
+        if node.i != head.i and dep in {"xcomp", "ccomp"}:
             lemma = head.lemma_.lower()
-            passive = any(c.dep_ == "auxpass" for c in head.children)
-            if (passive and lemma in _RUMOUR_PASSIVES) or lemma in _NOT_ASSERTED:
+            if lemma in _NOT_ASSERTED or (
+                lemma in _RUMOUR_PASSIVES and any(c.dep_ == "auxpass" for c in head.children)
+            ):
                 return "rumour"
-            if node.dep_ == "ccomp" and lemma in _DIRECTIVE:
+            if dep == "ccomp" and lemma in _DIRECTIVE:
                 return "hypothetical"
-        if node.dep_ in {"acl", "relcl"} and head.lemma_.lower() in {"rumour", "rumor", "speculation", "allegation"}:
+        if dep in {"acl", "relcl"} and head.lemma_.lower() in {"rumour", "rumor", "speculation", "allegation"}:
             return "rumour"
     return None
 

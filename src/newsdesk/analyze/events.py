@@ -22,8 +22,10 @@ The same stage finds the article's main event (:mod:`newsdesk.analyze.mainevent`
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsdesk.analyze.cameo import Code, Lexicon, code_verb, load_lexicon
@@ -40,10 +42,12 @@ from newsdesk.analyze.clauses import (
 )
 from newsdesk.analyze.headline import HEAD_KEY, parse_head, title_span
 from newsdesk.analyze.mainevent import find_main_event
-from newsdesk.model import Article, DateRef, Event, Quote
+from newsdesk.analyze.nlp import doc_text
+from newsdesk.analyze.view import entity_finder
+from newsdesk.model import Article, DateRef, Entity, Event, MainEvent, Quote
 from newsdesk.settings import Settings
 
-__all__ = ["article_events", "find_events", "namer"]
+__all__ = ["article_events", "extract_events", "find_events", "namer"]
 
 Token = Any  # a spaCy Token
 _TARGET_PREPS = frozenset({"on", "with", "to", "against", "from", "at", "over"})
@@ -56,26 +60,29 @@ _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 def namer(article: Article, *, offset: int = 0) -> Namer:
     """The canonical name of the entity a token of the parse names (``offset``: where the parsed text starts)."""
 
+    entity_at = entity_finder(article)
+
     def name_of(token: Token) -> str | None:
         start = token.idx + offset
-        entity = article.entity_at(start, start + len(token.text))
+        entity = entity_at(start, start + len(token.text))
         return entity.name if entity is not None else None
 
     return name_of
 
 
 def _sentence_of(article: Article, at: int) -> tuple[int, int] | None:
-    for span in article.sentences:
-        if span[0] <= at < span[1]:
-            return span
+    i = bisect.bisect_right(article.sentences, (at, math.inf)) - 1  # sentences are sorted and do not overlap
+    if i >= 0 and article.sentences[i][0] <= at < article.sentences[i][1]:
+        return article.sentences[i]
     return None
 
 
 def _actor(article: Article, token: Token, lexicon: Lexicon) -> str | None:
     """The canonical entity a noun phrase names, else the phrase when it names people or a body that acts."""
-    entity = article.entity_at(token.idx, token.idx + len(token.text))
+    entity_at = entity_finder(article)
+    entity = entity_at(token.idx, token.idx + len(token.text))
     for appos in (c for c in token.children if c.dep_ == "appos" and entity is None):
-        entity = article.entity_at(appos.idx, appos.idx + len(appos.text))  # "its leader, Rui Costa,"
+        entity = entity_at(appos.idx, appos.idx + len(appos.text))  # "its leader, Rui Costa,"
     if entity is not None:
         return noun_phrase(token, name_of=namer(article)) if _conjoined(token) else entity.name
     if token.lower_ in _PRONOUNS or token.pos_ == "PRON":
@@ -120,8 +127,7 @@ def _date_for(article: Article, doc: Any, verb: Token, sentence: tuple[int, int]
     """The date of the verb's clause, else the publication date."""
     inside = [d for d in article.dates if sentence[0] <= d.start < sentence[1] and d.value and d.resolved]
     if inside:
-        subtree = {t.i for t in verb.subtree}
-        own = [d for d in inside if any(t.i in subtree for t in _tokens(doc, d))]
+        own = [d for d in inside if any(t.i == verb.i or verb.is_ancestor(t) for t in _tokens(doc, d))]
         if own:
             best = min(own, key=lambda d: abs(d.start - verb.idx))
             return best.value, "text"
@@ -244,19 +250,19 @@ def article_events(article: Article, doc: Any, *, lexicon: Lexicon | None = None
     cued = {e.trigger for e in events}
     name_of = namer(article)
     for verb in _coded_verbs(doc, lexicon):
-        if not _candidate(verb):
+        if not _candidate(verb) or (verb.idx, verb.idx + len(verb.text)) in cued:
+            continue  # (the second: already an event through its quote)
+        if modality(verb, asked=asked) is not None:
             continue
-        code: Code | None = code_verb(verb, lexicon=lexicon)
-        if code is None or modality(verb, asked=asked) is not None:
-            continue
-        sentence = _sentence_of(article, verb.idx)
-        if sentence is None or (code.root == _STATEMENT_ROOT and sentence in quoted):
-            continue
-        if (verb.idx, verb.idx + len(verb.text)) in cued:
-            continue  # already an event through its quote
         doer = clause_subject(verb, doer=True)
         actor = _actor(article, doer, lexicon) if doer is not None else None
         if actor is None:
+            continue  # (the cheap tests first: reading the patterns around a verb costs most)
+        code: Code | None = code_verb(verb, lexicon=lexicon)
+        if code is None:
+            continue
+        sentence = _sentence_of(article, verb.idx)
+        if sentence is None or (code.root == _STATEMENT_ROOT and sentence in quoted):
             continue
         date, source = _date_for(article, doc, verb, sentence)
         skip = lambda t: _is_date(article, t)  # noqa: E731 - the date is the timeline's, not the summary's
@@ -280,8 +286,68 @@ def article_events(article: Article, doc: Any, *, lexicon: Lexicon | None = None
     return tuple(_dedupe(events))
 
 
+def extract_events(
+    doc: Any,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    entities: Sequence[Entity] = (),
+    dates: Sequence[DateRef] = (),
+    quotes: Sequence[Quote] = (),
+    head_doc: Any = None,
+    nlp: Any = None,
+    lexicon: Lexicon | None = None,
+) -> tuple[tuple[Event, ...], MainEvent | None]:
+    """The events of a parsed text and its main event: the one implementation behind the events stage.
+
+    A pure function of the parse and what the other extractors found in it
+    (``entities``, ``dates``, ``quotes``: names, dated clauses and statements
+    are read from them), so a spaCy component can call it as the stage does.
+    Offsets are into ``doc.text``, which opens with ``title`` when the text
+    has one (the headline is the main event's first candidate).
+
+    Args:
+        doc: the spaCy parse of the text.
+        title: the headline, when the text opens with it.
+        published: the publication date (``YYYY-MM-DD…``): the date of undated events.
+        sentences: the text's sentence spans (default: the parse's sentences).
+        entities: the text's entities, for canonical actors.
+        dates: the text's resolved dates, for when each event happened.
+        quotes: the text's quotes: each with a speaker is a statement event.
+        head_doc: the headline parsed on its own (:func:`~newsdesk.analyze.headline.parse_head`); default:
+            the parse :func:`~newsdesk.analyze.headline.attach_heads` left on ``doc``, else the headline
+            parsed with ``nlp``, else the headline's tokens in ``doc`` (a Title Case headline reads worse).
+        nlp: the spaCy pipeline that parsed ``doc``, to parse the headline with.
+        lexicon: the CAMEO lexicon (default: the packaged one).
+    """
+    if sentences is None:
+        from newsdesk.analyze import sentence_spans  # the package imports this module
+
+        sentences = sentence_spans(doc_text(doc), doc)
+    article = Article(
+        id="",
+        source="",
+        text=doc_text(doc),
+        title=title,
+        published=published,
+        sentences=tuple(sentences),
+        entities=tuple(entities),
+        dates=tuple(dates),
+        quotes=tuple(quotes),
+    )
+    lexicon = lexicon or load_lexicon()
+    if head_doc is None and title_span(article) is not None:
+        head_doc = doc.user_data.get(HEAD_KEY)
+        if head_doc is None and nlp is not None:
+            head_doc = parse_head(nlp, article, lead=False)
+    return article_events(article, doc, lexicon=lexicon), find_main_event(
+        article, doc, head_doc=head_doc, lexicon=lexicon
+    )
+
+
 def find_events(article: Article, doc: Any, settings: Settings | None = None) -> Article:
-    """The events stage: fill ``article.events`` and ``article.main_event``.
+    """The events stage: fill ``article.events`` and ``article.main_event`` (:func:`extract_events`).
 
     The headline is parsed again on its own (it is no sentence of the body,
     and is often written in Title Case): :class:`~newsdesk.analyze.Pipeline`
@@ -290,13 +356,21 @@ def find_events(article: Article, doc: Any, settings: Settings | None = None) ->
     alone, the stage parses the headline itself with the configured pipeline.
     """
     settings = settings or Settings()
-    events = article_events(article, doc)
     head_doc = doc.user_data.get(HEAD_KEY) if title_span(article) is not None else None
     if head_doc is None and title_span(article) is not None:
         from newsdesk.analyze.nlp import load_model
 
         head_doc = parse_head(load_model(settings.model), article, lead=False)
-    main = find_main_event(article, doc, head_doc=head_doc)
+    events, main = extract_events(
+        doc,
+        title=article.title,
+        published=article.published,
+        sentences=article.sentences,
+        entities=article.entities,
+        dates=article.dates,
+        quotes=article.quotes,
+        head_doc=head_doc,
+    )
     return article.copy_with(events=events, main_event=main)
 
 

@@ -83,8 +83,9 @@ def _heads(tokens: list[Token]) -> Iterator[tuple[Token, bool]]:
     if not tokens:
         return
     lo, hi = tokens[0].i, tokens[-1].i
+    with_subject = {t.head.i for t in tokens if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != t.i}
     for tok in tokens:
-        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        has_subject = tok.i in with_subject  # (read from the subjects: a token's children cost more)
         root = tok.head.i == tok.i or not lo <= tok.head.i <= hi
         if not (has_subject or (root and tok.pos_ in {"VERB", "AUX"}) or (tok.dep_ == "conj" and tok.pos_ == "VERB")):
             continue

@@ -10,7 +10,8 @@ where, when, why or how) and who did what a clause says (:meth:`ArticleView.doer
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,9 +19,9 @@ from newsdesk.analyze.cameo import Lexicon
 from newsdesk.analyze.clauses import clause_subject
 from newsdesk.analyze.headline import lead_end, title_span
 from newsdesk.analyze.phrases import cause_phrase, np_span
-from newsdesk.model import Article, DateRef, Phrase
+from newsdesk.model import Article, DateRef, Entity, Phrase
 
-__all__ = ["ACTOR_LABELS", "PLACE_LABELS", "ArticleView", "Clause", "passive"]
+__all__ = ["ACTOR_LABELS", "PLACE_LABELS", "ArticleView", "Clause", "entity_finder", "passive"]
 
 Token = Any  # a spaCy Token
 
@@ -45,6 +46,32 @@ _PLACE_NOUNS = frozenset(
 )
 _ATTACKS = frozenset("attack raid strike bombing assault ambush shooting offensive airstrike operation".split())
 _BODY_SENTENCES = 4
+
+
+_FINDERS: dict[int, tuple[Article, Callable[[int, int], Entity | None]]] = {}
+
+
+def entity_finder(article: Article) -> Callable[[int, int], Entity | None]:
+    """``article.entity_at`` by bisection over the mentions, built once per article (the events stage asks
+    thousands of times; the model's method scans every mention each time). Same answers: the first entity,
+    in the article's order, with a mention overlapping ``[start, end)``."""
+    held = _FINDERS.get(id(article))
+    if held is not None and held[0] is article:
+        return held[1]
+    spans = sorted((s, e, n) for n, ent in enumerate(article.entities) for s, e in ent.mentions)
+    starts = [s for s, _, _ in spans]
+    longest = max((e - s for s, e, _ in spans), default=0)
+
+    def at(start: int, end: int) -> Entity | None:
+        hi = bisect.bisect_left(starts, end)
+        lo = bisect.bisect_left(starts, start - longest)
+        found = [n for s, e, n in spans[lo:hi] if start < e]
+        return article.entities[min(found)] if found else None
+
+    if len(_FINDERS) >= 8:
+        _FINDERS.clear()  # the articles of one batch at most: the finder holds its article alive
+    _FINDERS[id(article)] = (article, at)
+    return at
 
 
 @dataclass
@@ -95,7 +122,7 @@ class ArticleView:
 
     def entity(self, token: Token) -> Any:
         start = self.start(token)
-        return self.article.entity_at(start, start + len(token.text))
+        return entity_finder(self.article)(start, start + len(token.text))
 
     def name_of(self, token: Token) -> str | None:
         """The canonical name of the entity a token names, when the mention stays within the token's phrase

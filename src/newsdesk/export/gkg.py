@@ -185,6 +185,13 @@ def _extras(article: Article) -> str:
         parts.append(f"<PAGE_TITLE>{escape(_clean(article.title), quote=False)}</PAGE_TITLE>")
     if article.authors:
         parts.append(f"<PAGE_AUTHORS>{escape(_clean(';'.join(article.authors)), quote=False)}</PAGE_AUTHORS>")
+    main = article.main_event
+    if main is not None and main.summary:
+        code = f' cameo="{main.cameo}"' if main.cameo else ""
+        parts.append(f"<MAIN_EVENT{code}>{escape(_clean(main.summary), quote=False)}</MAIN_EVENT>")
+    codes = dict.fromkeys(e.cameo for e in article.events if e.cameo)  # GDELT's events carry CAMEO codes
+    if codes:
+        parts.append(f"<CAMEO>{';'.join(codes)}</CAMEO>")
     return "".join(parts)
 
 
