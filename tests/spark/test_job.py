@@ -91,7 +91,8 @@ def test_job_agrees_with_the_local_path(spark: Any, corpus: Path, run: tuple[Pat
 
 def test_job_writes_one_dataset_per_table(spark: Any, run: tuple[Path, Any]) -> None:
     output, report = run
-    for table in ("articles", "entities", "quotes", "amounts", "dates", "events", "failures", "duplicates", "stories"):
+    tables = ("articles", "entities", "quotes", "amounts", "dates", "events", "failures", "duplicates", "stories")
+    for table in (*tables, "threads"):
         assert (output / table / "_SUCCESS").exists(), table
         assert list((output / table).glob("*.parquet")), table
     assert report.rows["articles"] == 13 and report.rows["failures"] == 4
@@ -205,3 +206,33 @@ def test_job_reads_a_desk_export_as_its_own_tables(spark: Any, run: tuple[Path, 
     assert sorted(load_articles(spark, str(tmp_path / "export")), key=lambda a: a.id) == sorted(
         stored, key=lambda a: a.id
     )
+
+
+def test_job_threads_agree_with_the_local_path(spark: Any, corpus: Path, run: tuple[Path, Any]) -> None:
+    from newsdesk.stories import find_stories
+    from newsdesk.stories.threads import find_threads, sketch_stories
+
+    output, _ = run
+    unique: dict[str, Article] = {}
+    for a in extract([corpus]):
+        if isinstance(a, Article) and (a.id not in unique or a.source < unique[a.id].source):
+            unique[a.id] = a
+    articles = sorted(unique.values(), key=lambda a: a.source)
+    links = find_stories(articles)
+    local = find_threads(sketch_stories(articles, links))
+    stories = {r["article_id"]: r["story_id"] for r in spark.read.parquet(str(output / "stories")).collect()}
+    threads = {r["story_id"]: r["thread_id"] for r in spark.read.parquet(str(output / "threads")).collect()}
+    assert set(threads) == set(stories.values())  # every story has its thread
+
+    def partition(thread_of: dict[str, str]) -> set[frozenset[str]]:
+        groups: dict[str, set[str]] = {}
+        for aid, tid in thread_of.items():
+            groups.setdefault(tid, set()).add(aid)
+        return {frozenset(g) for g in groups.values()}
+
+    spark_threads = {aid: threads[sid] for aid, sid in stories.items()}
+    local_threads = {link.article_id: local[link.story_id] for link in links}
+    assert partition(spark_threads) == partition(local_threads)
+    by_name = {Path(a.source).stem: a.id for a in unique.values() if "/stories/" in a.source}
+    varga = spark_threads[by_name["northern-courier-varga"]]
+    assert spark_threads[by_name["northern-courier-varga-drill"]] != varga  # months later: another thread

@@ -223,6 +223,7 @@ def run(
     base = output.rstrip("/")
     report = SparkReport(output)
     profiles = None
+    days = None
     try:
         for table in (*TABLES, "failures"):
             selected = rows.filter(lambda pair, t=table: pair[0] == t).values()  # type: ignore[misc]
@@ -232,20 +233,25 @@ def run(
         report.peak_worker_rss_mb = round(max(rss, default=0.0), 1)
         if dedupe:  # the story profiles are made while the analysed articles are at hand
             from newsdesk.stories.features import profile
+            from newsdesk.stories.threads import article_days
 
             profiles = articles.map(profile).persist(StorageLevel.MEMORY_AND_DISK)
             profiles.count()
+            days = articles.map(lambda a: (a.id, tuple(sorted(article_days(a))))).filter(lambda r: bool(r[1]))
+            days = days.persist(StorageLevel.MEMORY_AND_DISK)
+            days.count()
     finally:
         articles.unpersist()
         analysed.unpersist()
     for table in (*TABLES, "failures"):
         report.rows[table] = spark.read.parquet(f"{base}/{table}").count()
-    if dedupe and profiles is not None:
+    if dedupe and profiles is not None and days is not None:
         try:
-            _cross_document(spark, profiles, base, settings, mode)
+            _cross_document(spark, profiles, days, base, settings, mode)
         finally:
             profiles.unpersist()
-        for table in ("duplicates", "stories"):
+            days.unpersist()
+        for table in ("duplicates", "stories", "threads"):
             report.rows[table] = spark.read.parquet(f"{base}/{table}").count()
     return report
 
@@ -253,8 +259,10 @@ def run(
 DUPLICATES_SCHEMA = "`article_id` string, `duplicate_of` string, `similarity` double"
 
 
-def _cross_document(spark: SparkSession, profiles: RDD[Any], base: str, settings: Settings, mode: str) -> None:
-    """Copies over the whole corpus (in Spark), then stories window by window (on the driver)."""
+def _cross_document(
+    spark: SparkSession, profiles: RDD[Any], days: RDD[Any], base: str, settings: Settings, mode: str
+) -> None:
+    """Copies over the whole corpus (in Spark), then stories and threads window by window (on the driver)."""
     from newsdesk.spark.dedupe import copy_groups, copy_pairs
     from newsdesk.spark.stories import (
         STORIES_SCHEMA,
@@ -263,6 +271,7 @@ def _cross_document(spark: SparkSession, profiles: RDD[Any], base: str, settings
         sorted_originals,
         story_rows,
     )
+    from newsdesk.spark.threads import THREADS_SCHEMA, assign_threads, story_sketches
 
     pairs = copy_pairs(spark.read.parquet(f"{base}/articles"), settings).collect()
     original, similarity = copy_groups((r.a, r.b, r.a_published, r.b_published, r.similarity) for r in pairs)
@@ -272,3 +281,6 @@ def _cross_document(spark: SparkSession, profiles: RDD[Any], base: str, settings
     story = assign_stories(originals.toLocalIterator(), settings, keyed_neighbours(originals))
     frame = spark.createDataFrame(list(story_rows(story, original)), schema=STORIES_SCHEMA)
     frame.write.mode(mode).parquet(f"{base}/stories")
+    thread = assign_threads(story_sketches(originals, days, story).toLocalIterator(), settings)
+    threads = spark.createDataFrame(sorted(thread.items()), schema=THREADS_SCHEMA)
+    threads.write.mode(mode).parquet(f"{base}/threads")

@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,11 +45,14 @@ from newsdesk.stories.features import Profile, profile, rarity
 
 __all__ = [
     "Sketch",
+    "article_days",
     "candidate_pairs",
     "find_threads",
     "number_weight",
     "sketch",
+    "sketch_from_counts",
     "sketch_stories",
+    "thread_features",
     "thread_similarity",
 ]
 
@@ -86,7 +89,7 @@ def _name_weight(key: str) -> float:
     return max((rarity(w) for w in words), default=1.0)
 
 
-def _days(article: Article) -> set[str]:
+def article_days(article: Article) -> frozenset[str]:
     """The calendar days an article names ("on 13 November", "on Sunday" resolved), as ``MM-DD``.
 
     The first reports name the day of the event (often as "on Sunday", resolved
@@ -98,15 +101,17 @@ def _days(article: Article) -> set[str]:
         match = _DAY.match(ref.value or "")
         if match:
             out.add(f"{match.group(1)}-{match.group(2)}")
-    return out
+    return frozenset(out)
 
 
-def _features(article: Article, prof: Profile) -> dict[str, set[str]]:
+def thread_features(prof: Profile, days: Iterable[str]) -> dict[str, frozenset[str]]:
+    """What one article gives its story's sketch: its profile's names, rare terms and
+    identifying numbers, and the days it names (:func:`article_days`)."""
     return {
-        "names": set(prof.names),
-        "terms": {t for t in prof.terms if rarity(t) >= _TERM_FLOOR},
-        "numbers": {n for n in prof.numbers if number_weight(n) > 0},
-        "days": _days(article),
+        "names": frozenset(prof.names),
+        "terms": frozenset(t for t in prof.terms if rarity(t) >= _TERM_FLOOR),
+        "numbers": frozenset(n for n in prof.numbers if number_weight(n) > 0),
+        "days": frozenset(days),
     }
 
 
@@ -162,16 +167,27 @@ def sketch(story_id: str, articles: Sequence[Article], profiles: Sequence[Profil
         profiles: their story profiles, when already computed (else made here).
     """
     profs = list(profiles) if profiles is not None else [profile(a) for a in articles]
-    share: dict[str, Counter[str]] = {f: Counter() for f in _FAMILIES}
+    counts: dict[str, Counter[str]] = {f: Counter() for f in _FAMILIES}
     for article, prof in zip(articles, profs, strict=True):
-        for family, found in _features(article, prof).items():
-            share[family].update(found)
-    n = max(1, len(articles))
-    weighted = {
-        family: _normalised({k: _weight(family, k) * c / n for k, c in counts.items()})
-        for family, counts in share.items()
-    }
+        for family, found in thread_features(prof, article_days(article)).items():
+            counts[family].update(found)
     dates = sorted(p.published for p in profs if p.published is not None)
+    return sketch_from_counts(
+        story_id, counts, len(articles), dates[0] if dates else None, dates[-1] if dates else None
+    )
+
+
+def sketch_from_counts(
+    story_id: str, counts: Mapping[str, Mapping[str, int]], articles: int, first: date | None, last: date | None
+) -> Sketch:
+    """A sketch from how many of a story's ``articles`` give each feature (by family, as
+    :func:`thread_features` names them): what :func:`sketch` does, for callers that count
+    elsewhere (Spark adds the counts up on its workers)."""
+    n = max(1, articles)
+    weighted = {
+        family: _normalised({k: _weight(family, k) * c / n for k, c in counts.get(family, {}).items()})
+        for family in _FAMILIES
+    }
     keys = [
         *(f"n:{k}" for k in _top(weighted["names"], _KEYS_NAMES)),
         *(f"t:{k}" for k in _top(weighted["terms"], _KEYS_TERMS)),
@@ -179,9 +195,9 @@ def sketch(story_id: str, articles: Sequence[Article], profiles: Sequence[Profil
     ]
     return Sketch(
         story_id=story_id,
-        first=dates[0] if dates else None,
-        last=dates[-1] if dates else None,
-        articles=len(articles),
+        first=first,
+        last=last,
+        articles=articles,
         names=weighted["names"],
         terms=weighted["terms"],
         numbers=weighted["numbers"],
