@@ -82,3 +82,23 @@ def test_clusters_blocking_pairs_undated_articles_too() -> None:
     pairs = candidate_pairs([*dated, far, undated], Settings())
     assert {(0, 4), (1, 4), (2, 4), (3, 4)} <= pairs  # the undated one meets everyone
     assert (0, 3) not in pairs and (0, 1) in pairs  # dated ones meet inside the window only
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "names"),
+    [
+        ("Lena Varga", "PERSON", {"p:lena varga", "p:varga"}),
+        ("Estavian Navy", "ORG", {"o:estavian navy"}),
+        ("Port Halden", "GPE", {"g:port halden"}),
+        ("Sallow Dam", "FAC", {"g:sallow dam"}),
+        ("Estavian", "NORP", set()),  # a nationality is the setting two like events share
+        ("Halden Marathon", "EVENT", set()),
+        ("Tides of Halden", "WORK_OF_ART", set()),
+    ],
+)
+def test_clusters_profile_names_are_who_and_where(name: str, label: str, names: set[str]) -> None:
+    from newsdesk.model import Entity
+
+    text = f"{name} was in the news on Monday."
+    article = Article(id="a", source="a.txt", text=text, entities=(Entity(name, label, ((0, len(name)),)),))
+    assert set(profile(article).names) == names

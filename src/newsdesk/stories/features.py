@@ -31,7 +31,11 @@ __all__ = ["Profile", "cosine", "profile", "rarity"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])")
-_NAME_LABELS = {"PERSON": "p", "ORG": "o", "GPE": "g", "LOC": "g", "FAC": "g", "NORP": "n"}
+# Who and where, not of what kind: nationalities and groups (NORP: "French", "Malaysian", "Democrats")
+# are the setting that both of two like events share (two actions of one country's navy against
+# pirates), so they are left to the words (ECB+ 0.941 -> 0.944, neither half lower); events, works and
+# products are named too unevenly ("the Oscars", "81st Academy Awards") to add anything measurable.
+_NAME_LABELS = {"PERSON": "p", "ORG": "o", "GPE": "g", "LOC": "g", "FAC": "g"}
 _LEAD_SENTENCES = 3
 _LEAD_WEIGHT = 2.0
 _TOP_TERMS = 8
