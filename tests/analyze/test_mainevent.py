@@ -112,3 +112,25 @@ def test_mainevent_no_title_in_text(analyse: Any, pipeline: Any) -> None:
 
 def test_mainevent_none_without_a_clause(analyse: Any) -> None:
     assert analyse("Weather: sunny.", published="2024-03-06").main_event is None
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (  # the country of the headline yields to the town the lead names
+            "Floods hit Portugal\n\nHeavy rain flooded the old centre of Coimbra on Monday, and the river rose.",
+            "Coimbra",
+        ),
+        (  # a dateline is where the reporter is, not a finer place of the event
+            "Floods hit Portugal\n\nCOIMBRA -- Heavy rain flooded farms across Portugal on Monday.",
+            "Portugal",
+        ),
+        (  # a town is kept: nothing finer to look for
+            "Storm hits Porto\n\nA storm flooded streets in Porto on Monday.",
+            "Porto",
+        ),
+    ],
+)
+def test_mainevent_where_names_the_town_not_the_country(analyse: Any, text: str, where: str) -> None:
+    _, main = _main(analyse, text)
+    assert _text(main.where) == where

@@ -34,6 +34,7 @@ from typing import Any
 from newsdesk.analyze.cameo import code_verb
 from newsdesk.analyze.clauses import clause_subject, verb_group
 from newsdesk.analyze.headline import BREAKS, SUBORDINATORS, content_words
+from newsdesk.analyze.names import is_country
 from newsdesk.analyze.phrases import act, cause_tokens, manner_candidates, np_span, strong_cause, with_object_preps
 from newsdesk.analyze.view import PLACE_LABELS, ArticleView, Clause
 from newsdesk.model import DateRef, Phrase
@@ -47,6 +48,8 @@ _DATE_SENTENCES = 16
 _CAUSE_SENTENCES = 6
 _MECHANISMS = frozenset({"when", "after"})
 _PLACE_SENTENCES = 5
+_FINER_SENTENCES = 2
+_MODIFIER = re.compile(r"-[a-z]{2,}")
 _STRONG_CAUSES = frozenset({"because", "due", "owing", "retaliation", "revenge", "result", "response"})
 _SCHEDULED = frozenset({"set", "due", "schedule", "plan", "expect", "slate"})
 """Headline words of what is to come: "talks *set* for Thursday"."""
@@ -189,6 +192,34 @@ def _tied(view: ArticleView, ref: DateRef, stems: set[str], who: Phrase | None) 
 
 
 def where(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | None:
+    """Where it happened: a place phrase of the clause, a place of the headline, else the first place of
+    the first sentences that is no dateline; a country yields to a place within it the lead names."""
+    found = _where(view, clause, others)
+    if found is not None and found.text is not None and is_country(found.text):
+        return _finer_place(view, found) or found
+    return found
+
+
+def _finer_place(view: ArticleView, country: Phrase) -> Phrase | None:
+    """The first place of the first sentences that is no country and no dateline ("Afghanistan" ->
+    the city the lead says it happened in): a reader names the town, not the country."""
+    places = sorted(
+        ((m, en) for en in view.article.entities if en.label in PLACE_LABELS for m in en.mentions),
+        key=lambda x: x[0][0],
+    )
+    for s, e in view.body_bounds(_FINER_SENTENCES):
+        for (ms, me), en in places:
+            text = view.article.text
+            name = text[ms:me]
+            if not s <= ms < e or is_country(en.name) or is_country(name) or _MODIFIER.search(name + text[me : me + 3]):
+                continue  # (a modifier, "US-based", "Paris-born", names no place where it happened)
+            if _dateline(view.article.text, s, ms, me):
+                continue
+            return _place_mention(view, ms, me, places)
+    return None
+
+
+def _where(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | None:
     places = sorted(
         ((m, en) for en in view.article.entities if en.label in PLACE_LABELS for m in en.mentions),
         key=lambda x: x[0][0],
