@@ -30,7 +30,7 @@ TEXT = (
 """A fictional report, written for these tests."""
 PUBLISHED = "2024-03-08"  # a Friday: "on Thursday" is 2024-03-07
 
-COMPONENTS = ("newsdesk_entities", "newsdesk_quotes", "newsdesk_amounts", "newsdesk_dates")
+COMPONENTS = ("newsdesk_entities", "newsdesk_quotes", "newsdesk_amounts", "newsdesk_dates", "newsdesk_events")
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +116,11 @@ def test_components_readme_snippet_runs(tmp_path: Path) -> None:
         "assert [e.name for e in doc._.entities] == ['Rui Costa']\n"
         "assert [(a.span.text, a.value) for a in doc._.amounts] == [('1,200', 1200), ('4%', 4)]\n"
         "assert [(d.span.text, d.value) for d in doc._.dates] == [('Monday', '2024-03-04')]\n"
+        "assert [(e.cameo, e.actor, e.date) for e in doc._.events] == [\n"
+        "    ('010', 'Rui Costa', '2024-03-04'),\n"
+        "    ('010', 'Rui Costa', '2024-03-05'),\n"
+        "    ('120', '1,200 drivers', '2024-03-05'),\n"
+        "]\n"
     )
     out = _run(snippet.group(1) + checks, _installed(tmp_path))
     assert "Rui Costa PERSON" in out
@@ -240,6 +245,47 @@ def test_components_dates_refuse_a_publication_date_that_is_no_date(nlp: Languag
         nlp(doc)
 
 
+STRIKE = (
+    "Dock workers went on strike in Kellmouth on Monday over pay. "
+    "The harbour board condemned the walkout, said Ilse Brann."
+)
+"""Fictional, for these tests: an event with its own date, one dated by the publication, a statement."""
+
+
+@pytest.mark.parametrize("text", [TEXT, STRIKE, "The ferries sail at dawn."])
+def test_components_events_are_the_pipelines(nlp: Language, pipeline: Pipeline, text: str) -> None:
+    doc = nlp.make_doc(text)
+    doc._.published = PUBLISHED
+    doc = nlp(doc)
+    assert [e.record for e in doc._.events] == list(pipeline(make_article(text, published=PUBLISHED)).events)
+
+
+def test_components_events_as_spans(nlp: Language) -> None:
+    doc = nlp(STRIKE, component_cfg={name: {"published": PUBLISHED} for name in ("newsdesk_dates", "newsdesk_events")})
+    assert [(e.actor, e.cameo, e.date, str(e.trigger), e.sentence.text.split()[0]) for e in doc._.events] == [
+        ("Dock workers", "143", "2024-03-04", "went", "Dock"),  # a strike, on the Monday before publication
+        ("The harbour board", "111", PUBLISHED, "condemned", "The"),  # no date in its clause: the publication's
+        ("Ilse Brann", "010", PUBLISHED, "said", "The"),  # a statement: the quote's speaker
+    ]
+    assert doc._.events[0].summary == "Dock workers went on strike in Kellmouth over pay"
+    assert [e.date for e in nlp(STRIKE)._.events] == [None, None, None]  # no publication date: "Monday" is no day
+
+
+@pytest.mark.parametrize(("missing", "message"), [("entities", "newsdesk_entities"), ("dates", "newsdesk_dates")])
+def test_components_events_need_entities_and_dates_before_them(tagged: Language, missing: str, message: str) -> None:
+    before = [n for n in ("newsdesk_entities", "newsdesk_dates") if n != message]
+    for name in before:
+        tagged.add_pipe(name)
+    tagged.add_pipe("newsdesk_events")
+    try:
+        assert f"doc._.{missing}" in tagged.analyze_pipes()["problems"]["newsdesk_events"]
+        with pytest.raises(ValueError, match=rf"newsdesk_events needs doc\._\.{missing}, .*add_pipe\('{message}'"):
+            tagged(STRIKE)
+    finally:
+        for name in ("newsdesk_events", *before):
+            tagged.remove_pipe(name)
+
+
 def test_components_config_is_spacys(nlp: Language) -> None:
     own = spacy.blank("en")
     own.add_pipe("newsdesk_dates", config={"published": PUBLISHED})
@@ -251,17 +297,21 @@ def test_components_config_is_spacys(nlp: Language) -> None:
 def test_components_nothing_before_the_component_ran(nlp: Language) -> None:
     doc = nlp.make_doc(TEXT)
     assert doc._.entities is None and doc._.quotes is None and doc._.amounts is None and doc._.dates is None
+    assert doc._.events is None
     assert nlp("Nothing happened.")._.amounts == ()
 
 
 def test_components_results_survive_multiprocessing(nlp: Language) -> None:
     texts = [TEXT, "The council met in Dunmere.", TEXT.replace("300", "450")]
-    one = list(nlp.pipe(texts, component_cfg={"newsdesk_dates": {"published": PUBLISHED}}))
-    two = list(nlp.pipe(texts, n_process=2, batch_size=1, component_cfg={"newsdesk_dates": {"published": PUBLISHED}}))
+    texts.append(STRIKE)
+    cfg = {"newsdesk_dates": {"published": PUBLISHED}, "newsdesk_events": {"published": PUBLISHED}}
+    one = list(nlp.pipe(texts, component_cfg=cfg))
+    two = list(nlp.pipe(texts, n_process=2, batch_size=1, component_cfg=cfg))
     for a, b in zip(one, two, strict=True):
-        for field in ("entities", "quotes", "amounts", "dates"):
+        for field in ("entities", "quotes", "amounts", "dates", "events"):
             assert [x.record for x in getattr(a._, field)] == [x.record for x in getattr(b._, field)]
     assert [a.span.text for a in two[2]._.amounts] == ["450", "$40 million"]
+    assert [e.cameo for e in two[3]._.events] == ["143", "111", "010"]
 
 
 def test_components_results_survive_docbin(nlp: Language) -> None:

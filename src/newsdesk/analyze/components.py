@@ -24,10 +24,11 @@ whose newsdesk input is missing (``newsdesk_quotes`` without
 ``newsdesk_entities`` before it) stops with an error that says which
 component to add.
 
-The publication date, which anchors relative dates ("on Thursday"), is taken
-from ``doc._.published`` when set, else from the ``published`` keyword of the
-call (``nlp.pipe(texts, component_cfg={"newsdesk_dates": {"published": …}})``),
-else from the component's config (``add_pipe(..., config={"published": …})``).
+The publication date, which anchors relative dates ("on Thursday") and dates
+the events whose clause names no date, is taken from ``doc._.published`` when
+set, else from the ``published`` keyword of the call (``nlp.pipe(texts,
+component_cfg={"newsdesk_dates": {"published": …}})``), else from the
+component's config (``add_pipe(..., config={"published": …})``).
 """
 
 from __future__ import annotations
@@ -41,9 +42,17 @@ from newsdesk.analyze.amounts import extract_amounts
 from newsdesk.analyze.dates import extract_dates, publication_date
 from newsdesk.analyze.docdata import Field, amounts_of, dates_of, entities_of, events_of, kept, put, quotes_of, records
 from newsdesk.analyze.entities import extract_entities
+from newsdesk.analyze.events import extract_events
 from newsdesk.analyze.quotes import extract_quotes
 
-__all__ = ["FACTORIES", "AmountsComponent", "DatesComponent", "EntitiesComponent", "QuotesComponent"]
+__all__ = [
+    "FACTORIES",
+    "AmountsComponent",
+    "DatesComponent",
+    "EntitiesComponent",
+    "EventsComponent",
+    "QuotesComponent",
+]
 
 _EXTENSIONS = {
     "entities": entities_of,
@@ -161,6 +170,40 @@ class QuotesComponent:
         return doc
 
 
+class EventsComponent:
+    """``newsdesk_events``: ``doc._.events``, who did what to whom and when, CAMEO-coded, each citing its sentence.
+
+    Needs ``newsdesk_entities`` and ``newsdesk_dates`` before it (actors are
+    named by the entities, events dated by the dates); the quotes of
+    ``newsdesk_quotes``, when it ran before, are statements. An event whose
+    clause names no date gets the publication date (as ``newsdesk_dates``
+    takes it).
+
+    Raises:
+        ValueError: at construction, for a configured ``published`` that is no ISO date.
+    """
+
+    def __init__(self, name: str = "newsdesk_events", *, published: str | None = None) -> None:
+        self.name = name
+        self.published = published
+        if published and publication_date(published) is None:
+            raise ValueError(f"{name}: published {published!r} is no ISO date (YYYY-MM-DD)")
+
+    def __call__(self, doc: Doc, *, published: str | None = None) -> Doc:
+        _needs(doc, self.name, "entities", "dates")
+        found = records(doc, "entities", "dates", "quotes")
+        day = _published(doc, published, self.published)
+        events, _ = extract_events(  # the main event reads the headline first, which a Doc does not have
+            doc,
+            published=day.isoformat() if day else None,
+            entities=found.entities,
+            dates=found.dates,
+            quotes=found.quotes,
+        )
+        put(doc, "events", events)
+        return doc
+
+
 _PARSE = ["token.dep", "token.head", "token.tag", "token.lemma"]
 
 
@@ -192,5 +235,16 @@ def make_quotes(nlp: Language, name: str) -> QuotesComponent:
     return QuotesComponent(name)
 
 
-FACTORIES = ("newsdesk_entities", "newsdesk_quotes", "newsdesk_amounts", "newsdesk_dates")
+@Language.factory(
+    "newsdesk_events",
+    requires=["doc._.entities", "doc._.dates", *_PARSE, "doc.sents"],  # token.pos: from the tags
+    assigns=["doc._.events"],
+    default_config={"published": None},
+)
+def make_events(nlp: Language, name: str, published: str | None) -> EventsComponent:
+    """The ``newsdesk_events`` factory; ``published`` (ISO date) dates the events whose clause names no date."""
+    return EventsComponent(name, published=published)
+
+
+FACTORIES = ("newsdesk_entities", "newsdesk_quotes", "newsdesk_amounts", "newsdesk_dates", "newsdesk_events")
 """The component names newsdesk registers with spaCy (and declares as ``spacy_factories`` entry points)."""

@@ -167,6 +167,26 @@ class DocEvent:
     sentence: Span
     trigger: Span | None
 
+    @property
+    def actor(self) -> str | None:
+        """Who acted: an entity's canonical name, or a noun for people or bodies ("rail workers")."""
+        return self.record.actor
+
+    @property
+    def summary(self) -> str | None:
+        """What happened, as a short clause ("Rail workers went on strike over pay")."""
+        return self.record.summary
+
+    @property
+    def cameo(self) -> str | None:
+        """The CAMEO code ("143"); ``category`` of the record is its root's label."""
+        return self.record.cameo
+
+    @property
+    def date(self) -> str | None:
+        """When: the date of the event's clause, else the publication date (``record.date_source`` says which)."""
+        return self.record.date
+
 
 def entities_of(doc: Doc) -> tuple[DocEntity, ...] | None:
     """``doc._.entities``: None until ``newsdesk_entities`` has run."""
