@@ -28,9 +28,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["Code", "Lexicon", "code_verb", "load_lexicon", "signature"]
+from spacy.tokens import Token
 
-Token = Any  # a spaCy Token
+__all__ = ["Code", "Lexicon", "code_verb", "load_lexicon", "signature"]
 
 
 @dataclass(frozen=True)

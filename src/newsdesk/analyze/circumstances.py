@@ -31,6 +31,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from spacy.tokens import Token
+
 from newsdesk.analyze.cameo import code_verb
 from newsdesk.analyze.clauses import clause_subject, verb_group
 from newsdesk.analyze.headline import BREAKS, SUBORDINATORS, content_words
@@ -41,7 +43,6 @@ from newsdesk.model import DateRef, Phrase
 
 __all__ = ["how", "when", "where", "why"]
 
-Token = Any  # a spaCy Token
 
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _DATE_SENTENCES = 16
@@ -130,7 +131,8 @@ def _governor(view: ArticleView, ref: DateRef) -> Token | None:
 
 def _find_governor(view: ArticleView, ref: DateRef) -> Token | None:
     """The word a date expression qualifies: the nearest noun or verb above it ("the bombing *late Thursday*")."""
-    doc, offset = (view.head_doc, view.head_offset) if view.in_head(ref.start) else (view.doc, 0)
+    head = view.head_doc if view.in_head(ref.start) else None
+    doc, offset = (head, view.head_offset) if head is not None else (view.doc, 0)
     span = doc.char_span(ref.start - offset, ref.end - offset, alignment_mode="expand")
     if span is None or not len(span):
         return None

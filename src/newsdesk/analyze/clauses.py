@@ -24,6 +24,8 @@ import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 __all__ = [
     "Namer",
     "clause_subject",
@@ -38,7 +40,6 @@ __all__ = [
     "verb_group",
 ]
 
-Token = Any  # a spaCy Token
 Namer = Callable[[Token], str | None]
 """The canonical name of the entity a token names, or None."""
 
@@ -86,7 +87,7 @@ def _chain(verb: Token) -> Iterable[Token]:
 _ASKED: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 
 
-def questions(doc: Any) -> Any:
+def questions(doc: Doc) -> Any:
     """For each token of a doc, whether its sentence is a question (read from the doc's arrays, once per doc:
     the events and the main event both ask)."""
     found = _ASKED.get(doc)

@@ -28,6 +28,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
 from newsdesk.analyze.cameo import Code, Lexicon, code_verb, load_lexicon
 from newsdesk.analyze.clauses import (
     Namer,
@@ -49,7 +52,6 @@ from newsdesk.settings import Settings
 
 __all__ = ["article_events", "extract_events", "find_events", "namer"]
 
-Token = Any  # a spaCy Token
 _TARGET_PREPS = frozenset({"on", "with", "to", "against", "from", "at", "over"})
 _PRONOUNS = frozenset("i me we us you he him she her it they them this that who which what".split())
 _STATEMENT_ROOT = "01"
@@ -123,7 +125,7 @@ def _is_date(article: Article, token: Token) -> bool:
     return any(d.start <= token.idx < d.end for d in article.dates)
 
 
-def _date_for(article: Article, doc: Any, verb: Token, sentence: tuple[int, int]) -> tuple[str | None, str | None]:
+def _date_for(article: Article, doc: Doc, verb: Token, sentence: tuple[int, int]) -> tuple[str | None, str | None]:
     """The date of the verb's clause, else the publication date."""
     inside = [d for d in article.dates if sentence[0] <= d.start < sentence[1] and d.value and d.resolved]
     if inside:
@@ -136,7 +138,7 @@ def _date_for(article: Article, doc: Any, verb: Token, sentence: tuple[int, int]
     return None, None
 
 
-def _tokens(doc: Any, ref: DateRef) -> list[Any]:
+def _tokens(doc: Doc, ref: DateRef) -> list[Token]:
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     return list(span) if span is not None else []
 
@@ -166,13 +168,13 @@ def _quote_summary(article: Article, q: Quote, verb: Token | None, statement: bo
     return text[:1].upper() + text[1:]
 
 
-def _speech(doc: Any, q: Quote) -> bool:
+def _speech(doc: Doc, q: Quote) -> bool:
     """Whether a quote says something (a clause), rather than naming a thing its cue acts on."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     return span is None or any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 
-def _quote_events(article: Article, doc: Any, lexicon: Lexicon, asked: Any) -> list[Event]:
+def _quote_events(article: Article, doc: Doc, lexicon: Lexicon, asked: Any) -> list[Event]:
     """Quotes with a speaker are events: a statement, or what their cue verb says ("urged" is an appeal)."""
     events = []
     for q in article.quotes:
@@ -227,7 +229,7 @@ def _candidate(verb: Token) -> bool:
 _HASHES: dict[int, Any] = {}
 
 
-def _coded_verbs(doc: Any, lexicon: Lexicon) -> Iterator[Token]:
+def _coded_verbs(doc: Doc, lexicon: Lexicon) -> Iterator[Token]:
     """The verbs of a doc whose lemma the lexicon may code, picked from its arrays (not token by token)."""
     import numpy as np
 
@@ -241,7 +243,7 @@ def _coded_verbs(doc: Any, lexicon: Lexicon) -> Iterator[Token]:
         yield doc[int(i)]
 
 
-def article_events(article: Article, doc: Any, *, lexicon: Lexicon | None = None) -> tuple[Event, ...]:
+def article_events(article: Article, doc: Doc, *, lexicon: Lexicon | None = None) -> tuple[Event, ...]:
     """The events of an article from its parse, entities, dates and quotes (see the module docstring)."""
     lexicon = lexicon or load_lexicon()
     asked = questions(doc)
@@ -287,7 +289,7 @@ def article_events(article: Article, doc: Any, *, lexicon: Lexicon | None = None
 
 
 def extract_events(
-    doc: Any,
+    doc: Doc,
     *,
     title: str | None = None,
     published: str | None = None,
@@ -295,8 +297,8 @@ def extract_events(
     entities: Sequence[Entity] = (),
     dates: Sequence[DateRef] = (),
     quotes: Sequence[Quote] = (),
-    head_doc: Any = None,
-    nlp: Any = None,
+    head_doc: Doc | None = None,
+    nlp: Language | None = None,
     lexicon: Lexicon | None = None,
 ) -> tuple[tuple[Event, ...], MainEvent | None]:
     """The events of a parsed text and its main event: the one implementation behind the events stage.
@@ -346,7 +348,7 @@ def extract_events(
     )
 
 
-def find_events(article: Article, doc: Any, settings: Settings | None = None) -> Article:
+def find_events(article: Article, doc: Doc, settings: Settings | None = None) -> Article:
     """The events stage: fill ``article.events`` and ``article.main_event`` (:func:`extract_events`).
 
     The headline is parsed again on its own (it is no sentence of the body,

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from newsdesk.model import Article
 
@@ -36,7 +38,6 @@ __all__ = [
     "title_span",
 ]
 
-Token = Any  # a spaCy Token
 
 SUBORDINATORS = frozenset("as after because while since amid following despite before when until whereas".split())
 """Words after which a headline's clause is subordinate ("… *as* Donald is elected")."""
@@ -113,7 +114,7 @@ HEAD_KEY = "newsdesk.headline"
 """Where :func:`attach_heads` leaves the headline's parse: ``doc.user_data[HEAD_KEY]``."""
 
 
-def attach_heads(nlp: Any, articles: list[Article], docs: list[Any], *, batch_size: int = 16) -> None:
+def attach_heads(nlp: Language, articles: list[Article], docs: list[Doc], *, batch_size: int = 16) -> None:
     """Parse the headlines of a batch of articles in one go and attach each to its article's doc.
 
     The events stage reads the parse from ``doc.user_data[HEAD_KEY]`` (and
@@ -139,7 +140,7 @@ def needs_own_parse(article: Article) -> bool:
     return sentence_case(title, article.text[span[1] :]) != title
 
 
-def parse_head(nlp: Any, article: Article, *, lead: bool = True) -> Any:
+def parse_head(nlp: Language, article: Article, *, lead: bool = True) -> Doc | None:
     """The headline (and, with ``lead``, the lead) parsed on their own, the headline in sentence case.
 
     The text is ``article.text`` from the title to the end of the lead, so a

@@ -40,6 +40,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from newsdesk.analyze import circumstances
 from newsdesk.analyze.cameo import Lexicon, code_verb, load_lexicon
 from newsdesk.analyze.clauses import (
@@ -66,7 +68,6 @@ from newsdesk.model import Article, MainEvent, Phrase
 
 __all__ = ["find_main_event"]
 
-Token = Any  # a spaCy Token
 
 _COPULAS = frozenset({"be", "have", "seem", "become", "remain"})
 _SEGMENT_WEIGHT = (1.3, 0.9, 0.55, 0.4, 0.3)
@@ -99,7 +100,7 @@ def _heads(tokens: list[Token]) -> Iterator[tuple[Token, bool]]:
 class _Reader(ArticleView):
     """The view, with the clauses of the headline and lead scored, and who and what read from them."""
 
-    def __init__(self, article: Article, doc: Any, head_doc: Any, lexicon: Lexicon) -> None:
+    def __init__(self, article: Article, doc: Doc, head_doc: Doc | None, lexicon: Lexicon) -> None:
         super().__init__(article, doc, head_doc, lexicon)
         self._words: dict[tuple[int, int], set[str]] = {}
         self._questions: dict[int, Any] = {}
@@ -131,7 +132,7 @@ class _Reader(ArticleView):
             c.score = self.score(c, words, body_verbs)
         return out
 
-    def _asked(self, doc: Any) -> Any:
+    def _asked(self, doc: Doc) -> Any:
         found = self._questions.get(id(doc))
         if found is None:
             found = self._questions.setdefault(id(doc), questions(doc))
@@ -306,7 +307,7 @@ def _told(reader: _Reader, c: Clause) -> str | None:
 
 
 def find_main_event(
-    article: Article, doc: Any, *, head_doc: Any = None, lexicon: Lexicon | None = None
+    article: Article, doc: Doc, *, head_doc: Doc | None = None, lexicon: Lexicon | None = None
 ) -> MainEvent | None:
     """The article's main event (see the module docstring), or None when no clause says what happened.
 

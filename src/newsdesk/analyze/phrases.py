@@ -6,7 +6,7 @@ Small pure functions over spaCy tokens, shared by the main-event questions
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
 from newsdesk.analyze.clauses import verb_group
 
@@ -23,7 +23,6 @@ __all__ = [
     "with_object_preps",
 ]
 
-Token = Any  # a spaCy Token
 
 CAUSE_PHRASES = (
     ("because", "of"),

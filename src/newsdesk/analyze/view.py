@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from newsdesk.analyze.cameo import Lexicon
 from newsdesk.analyze.clauses import clause_subject
 from newsdesk.analyze.headline import lead_end, title_span
@@ -23,7 +25,6 @@ from newsdesk.model import Article, DateRef, Entity, Phrase
 
 __all__ = ["ACTOR_LABELS", "PLACE_LABELS", "ArticleView", "Clause", "entity_finder", "passive"]
 
-Token = Any  # a spaCy Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -95,7 +96,7 @@ class Clause:
 class ArticleView:
     """An article, its parses and lexicon, and the helpers that map tokens to the article's offsets."""
 
-    def __init__(self, article: Article, doc: Any, head_doc: Any, lexicon: Lexicon) -> None:
+    def __init__(self, article: Article, doc: Doc, head_doc: Doc | None, lexicon: Lexicon) -> None:
         self.article = article
         self.doc = doc
         self.head_doc = head_doc
