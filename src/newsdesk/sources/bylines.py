@@ -26,6 +26,7 @@ from typing import Any
 from lxml import etree
 
 from newsdesk.sources.dates import parse_date
+from newsdesk.sources.regions import in_region
 
 __all__ = [
     "Authors",
@@ -228,24 +229,12 @@ def _is_name(name: str, *, single: bool) -> bool:
 
 def in_comments(element: Any) -> bool:
     """Inside a comment or a list of comments ("Recent comments" widgets too), up to the article, main or body."""
-    for node in (element, *element.iterancestors()):
-        if node.tag in ("article", "main", "body", "html"):
-            return False
-        if _COMMENTS.search(f"{node.get('class', '')} {node.get('id', '')}"):
-            return True
-    return False
+    return in_region(element, _COMMENTS)
 
 
 def _elsewhere(element: Any) -> bool:
     """Inside comments, related links, a footer, an aside or navigation (up to the article, main or body)."""
-    for node in (element, *element.iterancestors()):
-        if node.tag in _SKIP_TAGS:
-            return True
-        if node.tag in ("article", "main", "body", "html"):
-            return False
-        if _ELSEWHERE.search(f"{node.get('class', '')} {node.get('id', '')}"):
-            return True
-    return False
+    return in_region(element, _ELSEWHERE, tags=_SKIP_TAGS)
 
 
 def page_bylines(tree: Any) -> Iterator[list[tuple[str, bool]]]:

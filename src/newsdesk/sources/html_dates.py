@@ -29,6 +29,7 @@ from typing import Any
 from lxml import etree
 
 from newsdesk.sources.dates import parse_date
+from newsdesk.sources.regions import in_region
 
 __all__ = ["iso_timestamp", "page_date"]
 
@@ -161,14 +162,7 @@ def _stated(
 
 def _elsewhere(element: Any) -> bool:
     """Inside a link, a list, comments or related stories (looked for up to the article, main or body)."""
-    for node in (element, *element.iterancestors()):
-        if node.tag in _SKIP_TAGS:
-            return True
-        if node.tag in ("article", "main", "body", "html"):
-            return False
-        if _ELSEWHERE.search(f"{node.get('class', '')} {node.get('id', '')}"):
-            return True
-    return False
+    return in_region(element, _ELSEWHERE, tags=_SKIP_TAGS)
 
 
 def labelled_date(tree: Any) -> str | None:
