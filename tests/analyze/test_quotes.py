@@ -108,10 +108,34 @@ QUOTED = [
             ("direct", "Nobody leaves the sea for good.", "Ana Lind"),
         },
     ),
-    # a quote over two paragraphs: the first is left open
+    # a quote over two paragraphs (the first is left open): one quote per paragraph, one speaker
     (
         "Ana Lind read the statement aloud: “The union has voted to end the strike.\n\n“Work resumes at six.”",
-        {("direct", "The union has voted to end the strike.\n\n“Work resumes at six.", "Ana Lind")},
+        {
+            ("direct", "The union has voted to end the strike.", "Ana Lind"),
+            ("direct", "Work resumes at six.", "Ana Lind"),
+        },
+    ),
+    (
+        "“The union has voted to end the strike.\n\n“Work resumes at six,” Ana Lind said.",
+        {
+            ("direct", "The union has voted to end the strike.", "Ana Lind"),
+            ("direct", "Work resumes at six", "Ana Lind"),
+        },
+    ),
+    # a quoted transcript: each paragraph is the words of the speaker its label in capitals names
+    (
+        "Harbour commissioner Peter Holm spoke to the harbour radio on Monday. The transcript:\n\n"
+        '"HOST: Will the port reopen?\n\n"HOLM: It will reopen on Friday, and the cranes will run again."',
+        {
+            ("direct", "Will the port reopen?", "HOST"),
+            ("direct", "It will reopen on Friday, and the cranes will run again.", "Peter Holm"),
+        },
+    ),
+    # … but a label is only a label in capitals
+    (
+        "Peter Holm read the notice aloud: “Note: the port is closed.\n\n“Work resumes at six.”",
+        {("direct", "Note: the port is closed.", "Peter Holm"), ("direct", "Work resumes at six.", "Peter Holm")},
     ),
     # dashes and ellipses inside, straight and typewriter marks
     (

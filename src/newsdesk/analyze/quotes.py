@@ -5,7 +5,8 @@ The stage finds three kinds of quotation (``Quote.kind``):
 - ``direct``: a quoted passage with its cue before (``Esper said: "…"``), after
   (``"…," he said``), in the middle (``"A," he said. "B."`` is two quotes by
   one speaker), or none of its own when it goes on from the quote before it
-  (the next quoted paragraph, or a quote that runs over several paragraphs);
+  (the next quoted paragraph, or a quote that runs over several paragraphs,
+  which gives one quote per paragraph);
 - ``partial``: quoted words inside the reporter's sentence, attributed through
   the reporting verb the sentence hangs on (``Mr Esper said it was "crucial"``,
   ``Gen Milley called the alliance "rock solid"``);
@@ -400,7 +401,7 @@ def extract_quotes(doc: Doc, *, entities: Sequence[Entity] = (), title: str | No
             item.speaker = speakers.resolve(item.subject, item.cue)
     reported = reported_speech(article, doc, quoted, speakers, lexicon)
     _inherit(kept, reported, toks, speakers)
-    quotes = [_quote(item, text) for item in kept]
+    quotes = [piece for item in kept for piece in _quotes(item, toks, speakers)]
     quotes.extend(reported)
     quotes.sort(key=lambda q: (q.start, q.end))
     return tuple(quotes)
@@ -519,20 +520,56 @@ def _one_voice(items: list[_Found]) -> None:
             item.speaker = Speaker(voice.name, None)
 
 
-def _quote(item: _Found, text: str) -> Quote:
+_REOPEN = re.compile(r"\s*(?:``|''|[\"“”„«])?\s*")
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}):\s+(?=\S)")
+
+
+def _quotes(item: _Found, toks: _Tokens, speakers: Speakers) -> list[Quote]:
+    """The quotes of one attributed passage: one per paragraph, as a reader (and every annotation) counts
+    them, each with the passage's speaker and cue.
+
+    A quotation that runs over several paragraphs reopens each one with a mark; each paragraph is a quote
+    of its own, so that every quote stays inside one paragraph and links to its own sentence. A paragraph
+    that opens with a speaker's label in capitals (``PENCE: Well, …``, as in a quoted transcript) is that
+    speaker's words, after the label.
+    """
+    text = toks.text
     q = item.quoted
     end = q.end
     while end > q.start and text[end - 1] in ", \u2014":
         end -= 1
+    pieces = [(q.start, end)]
+    if "\n" in text[q.start : end]:
+        pieces = []
+        for m in re.finditer(r"[^\n]+", text[q.start : end]):
+            reopen = _REOPEN.match(m.group())
+            start = q.start + m.start() + (reopen.end() if reopen else 0)
+            stop = q.start + m.end()
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+            if re.search(r"\w", text[start:stop]):
+                pieces.append((start, stop))
+    out = []
+    for start, stop in pieces:
+        speaker = item.speaker
+        label = _TRANSCRIPT_LABEL.match(text, start, stop) if len(pieces) > 1 else None
+        if label is not None:
+            speaker = speakers.labelled(label.start(1), label.end(1))
+            start = label.end()
+        out.append(_quote(item, text, start, stop, speaker))
+    return out
+
+
+def _quote(item: _Found, text: str, start: int, end: int, speaker: Speaker | None) -> Quote:
     cue = item.cue
     cue_span = item.cue_span or (None if cue is None else (cue.idx, cue.idx + len(cue)))
     cue_text = item.cue_text or (None if cue is None else cue.text)
     if item.cue_text == "according to" and cue is not None:
         cue_span = (cue.idx, cue.idx + len("according to"))
-    speaker = item.speaker or Speaker(None, None)
+    speaker = speaker or Speaker(None, None)
     return Quote(
-        text=text[q.start : end],
-        start=q.start,
+        text=text[start:end],
+        start=start,
         end=end,
         kind="partial" if item.kind == "partial" else "direct",
         speaker=speaker.name,

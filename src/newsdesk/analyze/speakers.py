@@ -187,6 +187,15 @@ class Speakers:
             name = split_title(name)[1]  # "Ms Ilves" when the model took her for an organisation
         return Speaker(name, mention, via)
 
+    def labelled(self, start: int, end: int) -> Speaker:
+        """The speaker of a transcript line labelled ``text[start:end]`` ("PENCE:", "Q:"): the person of that
+        surname the article names, else the label itself."""
+        label = self.text[start:end]
+        key = name_tokens(label)
+        people = (p.entity.name for p in self._people.values() if key and key[-1] in name_tokens(p.entity.name))
+        name = next(people, None)
+        return Speaker(name or label, Mention(label, start, end))
+
     def _mention(self, head: Token) -> Mention:
         a, b = mention_bounds(head)
         start, end = self.doc[a].idx, self.doc[b - 1].idx + len(self.doc[b - 1])
