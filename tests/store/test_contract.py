@@ -416,6 +416,28 @@ def test_store_story_links_need_stored_articles(store: Store) -> None:
     assert store.story_links() == []
 
 
+@pytest.mark.parametrize(
+    ("link_of", "accepted"),
+    [
+        (lambda a, b: StoryLink(b.id, a.id, b.id), False),  # a copy of itself
+        (lambda a, b: StoryLink(a.id, a.id, a.id), False),  # … even as its story's founder
+        (lambda a, b: StoryLink(b.id, a.id, a.id), True),  # a copy of another article
+        (lambda a, b: StoryLink(b.id, a.id, None), True),  # an original
+    ],
+)
+def test_store_story_links_refuse_a_copy_of_itself(store: Store, link_of: typing.Any, accepted: bool) -> None:
+    a, b, _ = _three(store)
+    store.put_story_links([StoryLink(a.id, a.id)])
+    batch = [StoryLink(a.id, a.id, None, ("t:kept",)), link_of(a, b)]
+    if accepted:
+        store.put_story_links(batch)
+        assert store.story_links(article_ids=[batch[1].article_id]) == [batch[1]]
+    else:
+        with pytest.raises(ValueError, match=r"^story link of [0-9a-f]+: an article cannot be a copy of itself$"):
+            store.put_story_links(batch)
+        assert store.story_links() == [StoryLink(a.id, a.id)]  # nothing of the batch was written
+
+
 def test_store_replacing_an_article_drops_its_story_link(store: Store) -> None:
     a, b, _ = _three(store)
     store.put_story_links([StoryLink(a.id, a.id, None, ("t:x",)), StoryLink(b.id, a.id)])

@@ -22,7 +22,16 @@ from typing import Protocol, runtime_checkable
 
 from newsdesk.model import Article, PersonLink, StoryLink, ThreadLink
 
-__all__ = ["SEARCH_KINDS", "ArticleSummary", "SearchHit", "Store", "StorySummary", "ThreadSummary", "check_search_kind"]
+__all__ = [
+    "SEARCH_KINDS",
+    "ArticleSummary",
+    "SearchHit",
+    "Store",
+    "StorySummary",
+    "ThreadSummary",
+    "check_search_kind",
+    "check_story_links",
+]
 
 PersonLinks = list[PersonLink]
 StoryLinks = list[StoryLink]
@@ -92,6 +101,17 @@ def check_search_kind(kind: str | None) -> None:
     """Refuse a ``kind`` that :meth:`Store.search` does not know, naming the ones it does."""
     if kind is not None and kind not in SEARCH_KINDS:
         raise ValueError(f"No search kind {kind!r}. Available: {', '.join(SEARCH_KINDS)}")
+
+
+def check_story_links(links: Iterable[StoryLink]) -> None:
+    """Refuse a link that makes an article a copy of itself (its story would show it as its own original).
+
+    Raises:
+        ValueError: naming the first such article (nothing is written then).
+    """
+    for link in links:
+        if link.copy_of is not None and link.copy_of == link.article_id:
+            raise ValueError(f"story link of {link.article_id}: an article cannot be a copy of itself")
 
 
 @dataclass(frozen=True)
@@ -190,6 +210,8 @@ class Store(Protocol):
 
         Raises:
             KeyError: when an article is not stored (nothing is written then).
+            ValueError: when a link makes an article a copy of itself (nothing is
+                written then).
         """
         ...
 

@@ -14,6 +14,7 @@ from newsdesk.store.base import (
     StorySummary,
     ThreadSummary,
     check_search_kind,
+    check_story_links,
 )
 from newsdesk.store.rows import summarise
 from newsdesk.store.search import matches, query_terms, snippet
@@ -126,6 +127,7 @@ class MemoryStore:
 
     def put_story_links(self, links: Iterable[StoryLink]) -> None:
         todo = list(links)
+        check_story_links(todo)
         missing = [link.article_id for link in todo if link.article_id not in self._articles]
         if missing:
             raise KeyError(f"not stored: {', '.join(missing[:5])}")
