@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,3 +113,54 @@ def test_workers_jobs_setting(jobs: int, expected: int | None) -> None:
 def test_workers_cli_refuses_negative_jobs() -> None:
     result = CliRunner().invoke(main, ["extract", str(EXAMPLES), "--jobs", "-1"])
     assert result.exit_code == 2 and "--jobs" in result.output
+
+
+UNGUARDED = """
+import sys
+import newsdesk
+from newsdesk.settings import Settings
+from newsdesk.workers import analyse
+
+def echo(batch):
+    return batch
+
+def run():
+    return list(analyse(newsdesk.read(sys.argv[1:]), settings, task=echo))
+
+settings = Settings(jobs=2, batch_size=1)
+{call}
+"""
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        # a script that calls newsdesk at its top level: every worker would run it again
+        ("items = list(newsdesk.extract(sys.argv[1:], settings))", "UnguardedMain"),
+        ("items = run()", "UnguardedMain"),
+        # the same calls under the guard: the workers import the script and go on to their work
+        ('if __name__ == "__main__":\n    print(len(run()))', "2"),
+    ],
+)
+def test_workers_script_without_main_guard_is_a_clear_error(tmp_path: Path, call: str, expected: str) -> None:
+    script = tmp_path / "script.py"
+    script.write_text(UNGUARDED.format(call=call))
+    inputs = []
+    for n, text in enumerate(HAND_WRITTEN[:2]):
+        inputs.append(tmp_path / f"report{n}.txt")
+        inputs[-1].write_text(text)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, str(script), *map(str, inputs)], capture_output=True, text=True, env=env, timeout=600
+    )
+    if expected == "UnguardedMain":
+        assert done.returncode == 1
+        last = done.stderr.strip().splitlines()[-1]
+        assert last == (
+            f"newsdesk.workers.UnguardedMain: {script}: newsdesk's worker processes import this script and it "
+            'starts them again; put its code under `if __name__ == "__main__":` (or set jobs = 1)'
+        )
+        assert done.stderr.count("Traceback") == 1  # the caller's error only: the workers stopped quietly
+    else:
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == expected

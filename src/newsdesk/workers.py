@@ -27,6 +27,12 @@ How it runs:
   articles are analysed again one by one in fresh workers, and an article that
   kills its worker again becomes a Failure; the run goes on. Workers whose
   caller was killed exit by themselves (they watch it).
+* A worker starts by importing the caller's main module (as every
+  forkserver or spawned process does). A script that calls newsdesk at its
+  top level, outside ``if __name__ == "__main__":``, would call it again in
+  each worker; the worker stops there and the caller raises
+  :class:`UnguardedMain`, one line that says what to change, instead of
+  losing every article to workers that died.
 
 spaCy's own ``nlp.pipe(n_process=…)`` parallelises the parse only and sends
 whole documents back; here the stages run in the workers too and only the
@@ -38,6 +44,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -51,10 +58,23 @@ from newsdesk.analyze import Pipeline
 from newsdesk.model import Article, Failure
 from newsdesk.settings import Settings
 
-__all__ = ["analyse", "cores", "jobs_for"]
+__all__ = ["UnguardedMain", "analyse", "cores", "jobs_for"]
 
 Item = Article | Failure
 Task = Callable[[list[Article]], list[Item]]
+
+_MAIN_RAN_AGAIN = 86
+"""A worker's exit status when it stopped in the caller's main module, calling newsdesk again."""
+
+
+class UnguardedMain(RuntimeError):
+    """The workers could not start: the caller's script calls newsdesk at its top level, unguarded."""
+
+    def __init__(self, script: str) -> None:
+        super().__init__(
+            f"{script}: newsdesk's worker processes import this script and it starts them again; "
+            'put its code under `if __name__ == "__main__":` (or set jobs = 1)'
+        )
 
 
 def cores() -> int:
@@ -137,6 +157,19 @@ def analyse_batch(articles: list[Article]) -> list[Item]:
     return list(_pipeline.pipe(articles))
 
 
+def _stop_if_starting_a_worker() -> None:
+    """Stop a worker process that is still importing the caller's main module (a script without a guard).
+
+    Multiprocessing marks a process that is importing its parent's main module
+    (``_inheriting``, what its own "bootstrapping phase" check reads); analysis
+    asked for then comes from the script's top level, run again in the worker.
+    The exit status tells the caller why the worker stopped.
+    """
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        sys.stderr.flush()
+        os._exit(_MAIN_RAN_AGAIN)
+
+
 # ---------------------------------------------------------------------------- in the caller
 
 
@@ -190,7 +223,11 @@ class _Workers:
     def submit(self, batch: _Batch) -> None:
         todo = batch.todo
         if todo:
-            batch.future = self._pool.submit(self.task, todo)
+            try:
+                batch.future = self._pool.submit(self.task, todo)
+            except BrokenProcessPool:  # a worker died since the last batch was sent
+                self._restart(self.generation)
+                batch.future = self._pool.submit(self.task, todo)
             batch.generation = self.generation
 
     def results(self, batch: _Batch) -> Iterator[Item]:
@@ -217,9 +254,17 @@ class _Workers:
 
     def _restart(self, generation: int) -> None:
         if generation == self.generation:  # the first to see this pool broken replaces it
+            self._raise_if_main_ran_again()
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = self._new_pool()
             self.generation += 1
+
+    def _raise_if_main_ran_again(self) -> None:
+        """Raise :class:`UnguardedMain` when a worker of this (broken) pool stopped in the caller's script."""
+        processes = getattr(self._pool, "_processes", None) or {}  # the pool's workers (the stdlib's own record)
+        if any(p.exitcode == _MAIN_RAN_AGAIN for p in list(processes.values())):
+            main = sys.modules.get("__main__")
+            raise UnguardedMain(str(getattr(main, "__file__", None) or "the main module")) from None
 
     def close(self, *, finished: bool) -> None:
         self._pool.shutdown(wait=finished, cancel_futures=not finished)
@@ -244,6 +289,7 @@ def analyse(
             needed); workers always build their own.
         task: what a worker runs on a batch (tests replace it to kill a worker).
     """
+    _stop_if_starting_a_worker()
     jobs = jobs_for(settings)
     batches = _batches(items, settings.batch_size, skip)
 
