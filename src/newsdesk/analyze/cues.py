@@ -98,7 +98,10 @@ def load_lexicon() -> Lexicon:
 
 def _lemma(token: Token, lexicon: Lexicon) -> str:
     if token.pos_ in {"VERB", "AUX"}:
-        return str(token.lemma_).lower()
+        lemma = str(token.lemma_).lower()
+        if lemma not in lexicon.classes and token.lower_ in lexicon.forms:
+            return lexicon.forms[token.lower_]  # "hoping" -> "hop", "rated" -> "rat": the lemmatizer's slips
+        return lemma
     # "Viguerie notes." — the tagger may take a reporting verb after a name for a noun
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "ROOT" and token.lower_ in lexicon.forms:
         return lexicon.forms[token.lower_]

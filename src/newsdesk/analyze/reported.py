@@ -11,9 +11,12 @@ The content is a complement of a cue in the lexicon
 that …") for every class, a to-clause for promises and plans, a direct object
 for speech, stance and evidence verbs whose object is what was said ("outlined
 his plan"), never for those whose object is the person addressed ("told
-reporters"). Content that opens inside quotation marks is left to the
-direct-quote rules; content that only carries quoted words is reported speech
-with partial quotes in it.
+reporters"), the topic of a speech verb with no object ("complained about
+his mic"), and a judging verb's person ("accused Clinton of …", not
+"supported Clinton"). Content that opens inside quotation marks is left to the
+direct-quote rules unless a "that" opens it ("tweeted that, “For those …”");
+content that only carries quoted words is reported speech with partial quotes
+in it.
 """
 
 from __future__ import annotations
@@ -46,7 +49,28 @@ _CLAUSE_CLASSES = frozenset({"speech", "stance", "evidence", "belief", "intent"}
 _TO_CLAUSE_CLASSES = frozenset({"intent"})
 _OBJECT_PREPS = frozenset({"for", "over", "as", "about", "against", "on", "of"})
 _REASON_PREPS = frozenset({"for", "as", "over", "about", "against"})
+_TOPIC_PREPS = frozenset({"about", "of", "against"})
+_TOPIC_ONLY = frozenset({"write"})
+"""Speech verbs whose "about" is a beat, not what was said ("she writes about style and culture")."""
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_JUDGE_PERSONS = frozenset(
+    """
+    accuse charge criticize criticise praise congratulate challenge ridicule slam denounce condemn brand attack
+    blame chide rebuke scold mock lambaste blast fault berate
+    """.split()
+)
+"""Judging verbs whose person object is judged in words ("accused Clinton"), unlike "supported Clinton"."""
 _NOT_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "who"})
+
+
+def _that_before(run: Sequence[Token], span: tuple[int, int]) -> int | None:
+    """Start of the complementizer "that" the content opens with ("said that …"), if it has one."""
+    for t in run:
+        if t.idx >= span[0]:
+            return None
+        if t.lower_ == "that" and t.dep_ == "mark":
+            return int(t.idx)
+    return None
 
 
 def _span(tokens: Sequence[Token], text: str) -> tuple[int, int] | None:
@@ -140,6 +164,12 @@ def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int
             return None  # "declined to confirm that …": the inner verb reports it
         start, end = _subtree_run(doc, [clause])
         return start, _second_infinitive(doc, end, cue)
+    if "speech" in classes and cue.lemma_ not in _TOPIC_ONLY and not any(c.dep_ == "dobj" for c in children):
+        # "complained about his mic", "warned against potential hackers": what the speech was about
+        topics = [c for c in children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i > cue.i]
+        about = [g for c in topics[:1] for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+        if about:
+            return _subtree_run(doc, about)
     if hearer or not classes & _OBJECT_CLASSES or cue.lemma_ in lexicon.clause_only:
         return None
     parts = [c for c in children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
@@ -176,6 +206,8 @@ def _proposition(obj: Token, classes: frozenset[str]) -> bool:
     """
     if any(c.dep_ in {"acl", "relcl", "ccomp"} for c in obj.children):
         return True
+    if obj.head.lemma_ in _JUDGE_PERSONS and (obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED):
+        return True  # "accused Clinton", "praised Ana Lind": a judgement of someone, in words
     if obj.lower_ in DOCUMENT_NOUNS or obj.pos_ in {"PRON", "PROPN"} or obj.ent_type_:
         return False
     if "stance" in classes and not classes & {"speech", "evidence"}:
@@ -196,6 +228,12 @@ def _parenthetical(cue: Token, classes: frozenset[str]) -> bool:
 def _same(a: Token | None, b: Token) -> bool:
     """The same token? (spaCy makes a new Token object on every access, so ``is`` never holds.)"""
     return a is not None and a.i == b.i
+
+
+def _it_source(subject: Token, classes: frozenset[str]) -> bool:
+    """``It says the campaign violated …``, ``it backed Clinton``: "it" as the active subject of a speech,
+    stance or evidence verb is an organisation or a document that speaks (never "it seems", "it is said")."""
+    return subject.lower_ == "it" and subject.dep_ == "nsubj" and bool(classes & {"speech", "evidence", "stance"})
 
 
 def _relative(subject: Token) -> Token | None:
@@ -252,13 +290,21 @@ def reported_speech(
             a, b = rng
             cue_text, cue_span = tok.text, (tok.idx, tok.idx + len(tok))
         relative = _relative(subject) if found is None and "speech" in classes else None
-        if (subject.lower_ in _NOT_SOURCES and relative is None) or (a <= subject.i < b and not aside):
+        if (subject.lower_ in _NOT_SOURCES and relative is None and not _it_source(subject, classes)) or (
+            a <= subject.i < b and not aside
+        ):
             continue
         low, high = text.rfind("\n", 0, cue_span[0]) + 1, text.find("\n", cue_span[0])
         high = len(text) if high < 0 else high
-        span = _span([t for t in doc[a:b] if low <= t.idx < high], text)  # never beyond the cue's paragraph
-        if span is None or _opens_quoted(span, quoted):
+        run = [t for t in doc[a:b] if low <= t.idx < high]  # never beyond the cue's paragraph
+        span = _span(run, text)
+        if span is None:
             continue
+        that = _that_before(run, span)
+        if _opens_quoted(span, quoted):
+            if that is None:
+                continue
+            span = (that, span[1])  # "tweeted that, “For those …”": a clause that only opens with quoted words
         speaker = speakers.resolve(relative or subject, None if found is not None else tok)
         if relative is not None:  # "listeners who said …": the listeners speak, through the words "who"
             speaker = Speaker(speaker.name, Mention(subject.text, subject.idx, subject.idx + len(subject)), speaker.via)
