@@ -5,7 +5,7 @@ import json
 import pytest
 
 from newsdesk.sources.html import article_from_html
-from newsdesk.sources.html_dates import iso_timestamp, labelled_date, page_date
+from newsdesk.sources.html_dates import iso_timestamp, labelled_date, page_date, shown_date
 
 BODY = "".join(
     f"<p>{s}</p>"
@@ -117,3 +117,69 @@ def test_html_dates_reader_keeps_time_and_zone() -> None:
 def test_html_dates_reader_keeps_the_pages_own_day(stamp: str) -> None:
     article = article_from_html("page.html", _page(f'<meta property="article:published_time" content="{stamp}">'))
     assert article.published == stamp  # never moved to another day by a conversion to UTC
+
+
+# A refreshed article: first published in 2016, re-dated when it was rewritten in 2019.
+_REFRESHED = _ld(datePublished="2016-08-29T21:54:39Z", dateModified="2019-05-06T09:00:00Z")
+_FIRST = "2016-08-29T21:54:39+00:00"
+
+
+@pytest.mark.parametrize(
+    ("head", "header", "aside", "expected"),
+    [
+        # the page shows its readers only the "Updated" day: that day, with its timestamp
+        (_REFRESHED, '<p class="timestamp">Updated May 06, 2019</p>', "", "2019-05-06T09:00:00+00:00"),
+        (_REFRESHED, "<div><span>Last updated</span> <b>6 May 2019</b></div>", "", "2019-05-06T09:00:00+00:00"),
+        # a label, then a time and zones, then the day; no timestamp of the page on that day
+        (_ld(datePublished="2016-08-29T21:54:39Z"), "<p>Updated 2010 GMT (0410 HKT) May 6, 2019</p>", "",
+         "2019-05-06"),
+        # no label, but one of the page's own days, where the published day is shown nowhere
+        (_REFRESHED, '<span class="date">Monday, 6 May 2019</span>', "", "2019-05-06T09:00:00+00:00"),
+        # the page shows both days: the first publication stands
+        (_REFRESHED, "<p>Published August 29, 2016</p><p>Updated May 06, 2019</p>", "", _FIRST),
+        (_REFRESHED, "<p>Posted 29/08/2016 · Updated 06/05/2019</p>", "", _FIRST),
+        (_REFRESHED, '<time datetime="2016-08-29T21:54:39Z">4 years ago</time> <p>Updated May 06, 2019</p>', "",
+         _FIRST),
+        # the "Updated" day of something else: related stories, an aside, comments
+        (_REFRESHED, "", "<aside><p>Updated May 06, 2019</p></aside>", _FIRST),
+        (_REFRESHED, "", '<div class="related-posts"><p>Updated May 06, 2019</p></div>', _FIRST),
+        (_REFRESHED, "", '<div id="comments"><p>Updated May 06, 2019</p></div>', _FIRST),
+        # two updated days, a day that is not the page's own, a date in the prose, none at all
+        (_REFRESHED, "<p>Updated May 06, 2019</p><p>Updated June 1, 2019</p>", "", _FIRST),
+        (_REFRESHED, "<p>The hall reopens on 20 January 2020</p>", "", _FIRST),
+        (_REFRESHED, "<p>Updated May 06, 2019, when the town council finally agreed to keep the old brick"
+         " hall of the cannery as a museum.</p>", "", _FIRST),
+        (_REFRESHED, "", "", _FIRST),
+    ],
+)  # fmt: skip
+def test_html_dates_page_date_as_the_page_shows_it(head: str, header: str, aside: str, expected: str) -> None:
+    assert page_date(_tree(_page(head, header, aside)), "2016-08-29") == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "own", "expected"),
+    [
+        ("<p>Updated 25/06/2019</p>", (), "2019-06-25"),
+        ("<p>Updated 2019/06/25</p>", (), "2019-06-25"),
+        ("<p>Modified: 25th June 2019</p>", (), "2019-06-25"),
+        ("<p>Last updated on Jun. 25, 2019 at 9:40</p>", (), "2019-06-25"),
+        ("<p>25 June 2019</p>", ("2019-06-25",), "2019-06-25"),
+        # day and month either way round: the page's locale would decide, so no day is sure
+        ("<p>Updated 05/06/2019</p>", (), None),
+        # no label and not the page's own day; no such day; hidden; in the page's footer
+        ("<p>25 June 2019</p>", (), None),
+        ("<p>Updated June 31, 2019</p>", (), None),
+        ("<script>var shown = 'Updated June 25, 2019';</script>", (), None),
+        ("<footer><p>Updated June 25, 2019</p></footer>", (), None),
+        # the given day is shown too, on the same line or without its year
+        ("<p>Published 14 January 2019. Updated June 25, 2019</p>", (), None),
+        ("<p>Jan 14 (updated June 25, 2019)</p>", (), None),
+    ],
+)  # fmt: skip
+def test_html_dates_shown_date(header: str, own: tuple[str, ...], expected: str | None) -> None:
+    assert shown_date(_tree(_page(header=header)), "2019-01-14", set(own), []) == expected
+
+
+def test_html_dates_reader_takes_the_day_a_refreshed_page_shows() -> None:
+    article = article_from_html("page.html", _page(_REFRESHED, '<p class="timestamp">Updated May 06, 2019</p>'))
+    assert article.published == "2019-05-06T09:00:00+00:00"
