@@ -202,3 +202,15 @@ def test_cameo_code_of_one_verb(pipeline: Any, sentence: str, verb: str, code: s
 def test_cameo_lexicon_malformed(toml: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         _parse(toml, "test.toml")
+
+
+def test_cameo_code_of_a_verb_is_the_lexicon_asked(pipeline: Any) -> None:
+    raw = "[roots]\n" + "".join(f'"{i:02d}" = "r{i}"\n' for i in range(1, 21))
+    raw += "".join(f'[codes."{i:02d}0"]\nlabel = "x{i}"\npatterns = ["verb{i}"]\n' for i in range(1, 21))
+    own = _parse(raw.replace('"verb19"', '"attack"'), "test.toml")  # here "attack" is 190, not 18x
+    token = next(t for t in pipeline.nlp("The rebels attacked the convoy.") if t.text == "attacked")
+    packaged = code_verb(token)
+    assert packaged is not None and packaged.root == "18"
+    found = code_verb(token, lexicon=own)  # the same verb, asked again of another lexicon
+    assert found is not None and (found.code, found.label) == ("190", "x19")
+    assert code_verb(token) == packaged

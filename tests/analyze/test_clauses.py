@@ -93,3 +93,13 @@ def test_clauses_subject_through_conjunction_and_agent(pipeline: Any) -> None:
 )  # fmt: skip
 def test_clauses_past_tense(lemma: str, past: str) -> None:
     assert past_tense(lemma) == past
+
+
+def test_clauses_modality_of_a_question_told_by_the_caller(pipeline: Any) -> None:
+    import numpy as np
+
+    verb = _verb(pipeline, "The army shelled the town.", "shelled")
+    assert modality(verb) is None
+    asked = np.ones(len(verb.doc), dtype=bool)  # the caller says the sentence is a question
+    assert modality(verb, asked=asked) == "hypothetical"
+    assert modality(verb) is None

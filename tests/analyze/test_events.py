@@ -154,3 +154,28 @@ def test_events_entity_finder_answers_as_the_model() -> None:
         for end in range(start + 1, min(len(text), start + 12) + 1):
             assert find(start, end) == article.entity_at(start, end), (start, end)
     assert find(60, 61) == entities[2] and find(19, 20) == entities[0] and find(11, 13) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union called a strike, attacked the plan and met the minister. Workers protested and marched home.",
+        "Nothing was said. The sea was calm and the boats stayed in port.",  # no coded verb
+        "",
+    ],
+)
+def test_events_coded_verbs_as_a_token_scan(pipeline: Any, text: str) -> None:
+    from newsdesk.analyze.cameo import load_lexicon
+    from newsdesk.analyze.events import _coded_verbs
+
+    lexicon = load_lexicon()
+    doc = pipeline.nlp(text)
+    scanned = [t.i for t in doc if t.pos_ == "VERB" and t.lemma_ in set(lexicon.patterns) | _governing()]
+    assert [t.i for t in _coded_verbs(doc, lexicon)] == scanned
+    assert scanned or "strike" not in text
+
+
+def _governing() -> set[str]:
+    from newsdesk.analyze.cameo import _GOVERNING
+
+    return set(_GOVERNING)

@@ -23,6 +23,7 @@ is decided by :mod:`newsdesk.analyze.clauses`, before the lexicon is asked.
 from __future__ import annotations
 
 import tomllib
+import weakref
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -55,7 +56,7 @@ class Lexicon:
 
     @property
     def lemma_hashes(self) -> Any:
-        """The spaCy string hashes of every lemma that may get a code (to pick verbs from a doc's arrays)."""
+        """The spaCy string hashes of every lemma that may get a code, sorted (to pick verbs from a doc's arrays)."""
         import numpy as np
         from spacy.strings import StringStore
 
@@ -214,13 +215,29 @@ def _composed(lemma: str, verb: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+_CODED: weakref.WeakKeyDictionary[Any, dict[int, tuple[Lexicon, Code | None]]] = weakref.WeakKeyDictionary()
+
+
 def code_verb(verb: Token, *, lexicon: Lexicon | None = None) -> Code | None:
     """The CAMEO code of a verb, or None when no pattern of the lexicon names it.
 
     A pattern of two words or more ("call on to resolve") beats a code composed
-    from the governed verb, which beats a bare verb pattern ("call on").
+    from the governed verb, which beats a bare verb pattern ("call on"). The
+    code is read once per verb of a doc and lexicon (the events, their quotes
+    and the main event all ask).
     """
     lexicon = lexicon or load_lexicon()
+    doc = verb.doc
+    known = _CODED.get(doc)
+    if known is None:
+        known = _CODED[doc] = {}
+    held = known.get(verb.i)
+    if held is None or held[0] is not lexicon:
+        held = known[verb.i] = (lexicon, _code_verb(verb, lexicon))
+    return held[1]
+
+
+def _code_verb(verb: Token, lexicon: Lexicon) -> Code | None:
     lemma = verb.lemma_.lower()
     if not lexicon.may_code(lemma):
         return None  # most verbs: no pattern, no need to read the parse around them

@@ -104,11 +104,28 @@ def questions(doc: Doc) -> Any:
     return found
 
 
+_MODALITY: weakref.WeakKeyDictionary[Any, dict[int, str | None]] = weakref.WeakKeyDictionary()
+
+
 def modality(verb: Token, *, asked: Any = None) -> str | None:
     """Why ``verb`` is no event of its actor (``negated``, ``hypothetical``, ``rumour``), or None when it is one.
 
-    ``asked`` is :func:`questions` of the verb's doc, when the caller has it (else it is computed).
+    ``asked`` is :func:`questions` of the verb's doc, when the caller has it (else it is computed). The
+    answer is read once per verb of a doc (the events, their quotes and the main event all ask).
     """
+    doc = verb.doc
+    if asked is not None and asked is not _ASKED.get(doc):
+        return _modality(verb, asked)  # (someone else's answer to "is it a question": not the doc's own)
+    known = _MODALITY.get(doc)
+    if known is None:
+        known = _MODALITY[doc] = {}
+    i = verb.i
+    if i not in known:
+        known[i] = _modality(verb, asked)
+    return known[i]
+
+
+def _modality(verb: Token, asked: Any) -> str | None:
     kids = [(c, c.dep_, c.lower_) for c in verb.children]  # each child's labels read once: they cost
     if any(d == "neg" or w in {"never", "no longer"} for _, d, w in kids):
         return "negated"

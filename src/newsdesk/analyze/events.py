@@ -236,10 +236,13 @@ def _coded_verbs(doc: Doc, lexicon: Lexicon) -> Iterator[Token]:
     hashes = _HASHES.get(id(lexicon))
     if hashes is None:
         hashes = _HASHES.setdefault(id(lexicon), lexicon.lemma_hashes)
-    if not len(doc):
+    if not len(doc) or not len(hashes):
         return
     arr = doc.to_array(["POS", "LEMMA"])
-    for i in np.flatnonzero((arr[:, 0] == doc.vocab.strings["VERB"]) & np.isin(arr[:, 1], hashes)):
+    rows = np.flatnonzero(arr[:, 0] == doc.vocab.strings["VERB"])
+    lemmas = arr[rows, 1]
+    at = np.minimum(np.searchsorted(hashes, lemmas), len(hashes) - 1)  # (the hashes are sorted: no np.isin,
+    for i in rows[hashes[at] == lemmas]:  # which sorts both arrays each time)
         yield doc[int(i)]
 
 
