@@ -16,8 +16,12 @@
   follows it ("Cleveland, Ohio").
 * **Why** is a cause or purpose of the clause or the lead ("because …", "after
   …", "due to …", "over …", "for" + gerund after blaming, an infinitive of
-  purpose), else the headline's tail after "as", "after", …, else a strong cause
-  marker of the first sentences ("because", "due to", "in retaliation for").
+  purpose, what a verb of blame names: "blamed the defeat *on the FBI's
+  intervention*", "blamed *the decision to close the line* for …" — never the
+  person blamed), else the headline's tail after "as", "after", …, else a cause
+  the headline or the first eight sentences mark: "because", "due to", "in
+  retaliation for", a motive of an act ("a *revenge attack*"), a verb of blame
+  ("the delays *were blamed on* a shortage of drivers").
 * **How** is a manner phrase ("by" + gerund, "with"/"using" + an instrument,
   "despite …", a manner adverb), else the act as a "when"/"after" clause tells
   it ("… were hurt when a bus *skidded and overturned*"), else the act itself —
@@ -37,7 +41,16 @@ from newsdesk.analyze.cameo import code_verb
 from newsdesk.analyze.clauses import clause_subject, verb_group
 from newsdesk.analyze.headline import BREAKS, SUBORDINATORS, content_words
 from newsdesk.analyze.names import is_country
-from newsdesk.analyze.phrases import act, cause_tokens, manner_candidates, np_span, strong_cause, with_object_preps
+from newsdesk.analyze.phrases import (
+    act,
+    cause_np,
+    cause_tokens,
+    contiguous,
+    manner_candidates,
+    np_span,
+    strong_cause,
+    with_object_preps,
+)
 from newsdesk.analyze.view import PLACE_LABELS, ArticleView, Clause
 from newsdesk.model import DateRef, Phrase
 
@@ -46,7 +59,7 @@ __all__ = ["how", "when", "where", "why"]
 
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _DATE_SENTENCES = 16
-_CAUSE_SENTENCES = 6
+_CAUSE_SENTENCES = 8
 _MECHANISMS = frozenset({"when", "after"})
 _PLACE_SENTENCES = 5
 _FINER_SENTENCES = 2
@@ -56,6 +69,9 @@ _SCHEDULED = frozenset({"set", "due", "schedule", "plan", "expect", "slate"})
 """Headline words of what is to come: "talks *set* for Thursday"."""
 _WEAK_DATES = frozenset({"now", "currently", "at present", "recently", "today", "this time", "nowadays"})
 _CAUSE_PREPS = frozenset({"over", "amid", "amidst", "after", "following"})
+_BLAME_VERBS = frozenset({"blame", "attribute", "criticise", "criticize"})
+"""Verbs whose complement names a cause: "blamed the defeat on …", "criticised him for reopening …"."""
+_MOTIVES = frozenset({"revenge", "retaliation", "retaliatory", "reprisal"})
 
 
 def when(view: ArticleView, clause: Clause, lead: Clause | None, who: Phrase | None) -> Phrase | None:
@@ -278,16 +294,97 @@ def why(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | Non
                 found = view.phrase(cause_tokens(child))
                 if found is not None:
                     return found
+        blamed = _blamed(view, c.verb)
+        if blamed:
+            return view.phrase(blamed)
     tail = _title_tail(view, SUBORDINATORS | _CAUSE_PREPS)
     if tail is not None:
         return tail
-    for tokens in view.body_sentences()[:_CAUSE_SENTENCES]:
+    for tokens in (view.title_tokens(), *_first_sentences(view, _CAUSE_SENTENCES)):
         for tok in tokens:
-            if tok.lower_ in _STRONG_CAUSES:
-                cause = strong_cause(tok)
-                if cause:
-                    return view.phrase(cause)
+            cause = _marked_cause(view, tok)
+            if cause:
+                return view.phrase(cause)
     return None
+
+
+def _first_sentences(view: ArticleView, n: int) -> list[list[Token]]:
+    """The tokens of the body's first ``n`` sentences (the lead as its own parse reads it)."""
+    out = list(view.body_sentences()[:n])
+    done = max((view.end(t) for t in out[-1]), default=0) if out else 0
+    for s, e in view.body_bounds(n):
+        if len(out) >= n:
+            break
+        if e <= done:
+            continue
+        span = view.doc.char_span(max(s, done), e, alignment_mode="expand")
+        tokens = [t for t in span or () if not t.is_space and t.idx >= done]
+        if tokens:
+            out.append(tokens)
+    return out
+
+
+def _marked_cause(view: ArticleView, tok: Token) -> list[Token]:
+    """The cause a word of the first sentences marks: "because …", "due to …", "a *revenge* attack", or the
+    cause a verb of blame names ("blamed the defeat *on the FBI's intervention*")."""
+    word = tok.lower_
+    if word in _MOTIVES and tok.dep_ in {"compound", "amod", "nmod"} and tok.head.pos_ == "NOUN":
+        return _motive(tok)
+    if word in _STRONG_CAUSES:
+        return strong_cause(tok)
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in _BLAME_VERBS:
+        return _blamed(view, tok)
+    return []
+
+
+def _motive(word: Token) -> list[Token]:
+    """A motive that qualifies an act: "a *'revenge' attack*" (as "revenge attack": the scare quotes are the
+    writer's, not part of the cause), "a *retaliatory strike*"."""
+    head = word.head
+    return [t for t in head.doc[word.i : head.i + 1] if not t.is_punct and (t.head.i == head.i or t.i == head.i)]
+
+
+def _blamed(view: ArticleView, verb: Token) -> list[Token]:
+    """What a verb of blame names as the cause: "blamed the loss *on X*", "blamed *X* for the loss", "was
+    blamed *on X*", "criticised Y *for reopening the inquiry*" — unless it is someone ("blamed it on
+    Comey" says who is blamed, not why)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _BLAME_VERBS:
+        return []
+    preps = [p for p in with_object_preps(verb) if p.dep_ == "prep"]
+    for prep in preps:
+        objs = [g for g in prep.children if g.dep_ in {"pobj", "pcomp"}]
+        if not objs:
+            continue
+        obj = objs[0]
+        if prep.lower_ == ("to" if lemma == "attribute" else "on") and not _someone(view, obj):
+            return _cause_with_aim(obj)
+        if prep.lower_ == "for" and obj.dep_ == "pcomp" and obj.pos_ == "VERB":
+            return _cause_with_aim(obj)
+    blamed = [d for d in verb.children if d.dep_ == "dobj"]
+    if lemma == "blame" and blamed and not _someone(view, blamed[0]):
+        effect = [p for p in blamed[0].subtree if p.dep_ == "prep" and p.lower_ == "for"]
+        effect += [p for p in preps if p.lower_ == "for" and p.head.i == verb.i]
+        if effect:  # "blamed the decision to close the line *for her defeat*" (wherever the parser hung it)
+            return [t for t in _cause_with_aim(blamed[0]) if t.i < min(p.i for p in effect)]
+    return []
+
+
+def _someone(view: ArticleView, head: Token) -> bool:
+    """A person or body ("James Comey", "the FBI director", "him"), not a thing or an act."""
+    if head.pos_ == "PRON":
+        return True
+    names = [head, *(c for c in head.children if c.dep_ == "compound")]
+    return any(view.is_named_actor(t) for t in names) or head.lemma_.lower() in view.lexicon.actor_nouns
+
+
+def _cause_with_aim(head: Token) -> list[Token]:
+    """A cause noun phrase with the purpose it names ("the decision *to revive the inquiry*")."""
+    keep = cause_np(head) if head.pos_ == "VERB" else np_span(head)
+    for child in head.children:
+        if child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            keep = [*keep, *child.subtree]
+    return contiguous(head, keep)
 
 
 def _title_tail(view: ArticleView, words: frozenset[str]) -> Phrase | None:

@@ -26,8 +26,10 @@ rest adds detail. The main event is read from them, as a journalist's 5W1H:
    sentences that is not the dateline.
 5. **Why** is a cause or purpose: a clause of "because", "after", "as", "since",
    a phrase of "due to", "over", "amid", "in retaliation for", a "for" + gerund
-   after blaming or praising, an infinitive of purpose — in the clause, else in
-   the headline, else a strong cause marker in the first sentences.
+   after blaming or praising, an infinitive of purpose, the thing a verb of
+   blame names ("blamed the loss *on X*") — in the clause, else in the
+   headline, else a strong cause marker, a motive ("a revenge attack") or a
+   verb of blame in the first sentences.
 6. **How** is the manner: "by" + gerund, "with" or "using" + an instrument,
    "despite …", a manner adverb — in the clause, else in the headline or lead.
 

@@ -13,6 +13,7 @@ from newsdesk.analyze.clauses import verb_group
 __all__ = [
     "CAUSE_PHRASES",
     "act",
+    "cause_np",
     "cause_phrase",
     "cause_tokens",
     "clip",
@@ -124,12 +125,12 @@ def cause_tokens(child: Token) -> list[Token]:
             ):
                 inner = [x for x in g.children if x.dep_ in {"pobj", "pcomp"}]
                 if inner:
-                    return _cause_np(inner[0])
-        return _cause_np(obj)
+                    return cause_np(inner[0])
+        return cause_np(obj)
     return list(child.subtree)
 
 
-def _cause_np(head: Token) -> list[Token]:
+def cause_np(head: Token) -> list[Token]:
     """A cause phrase: a noun phrase with its "of"/"for" complements, or a gerund with its object."""
     keep = [head]
     for child in head.children:
@@ -148,7 +149,7 @@ def act(verb: Token) -> list[Token]:
         keep.extend(t for t in verb_group(v) if t.dep_ != "aux" or t.i > v.i - 2)
         keep.extend(c for c in v.children if c.dep_ == "cc")
         for obj in (c for c in v.children if c.dep_ in {"dobj", "attr"}):
-            keep.extend(_cause_np(obj))
+            keep.extend(cause_np(obj))
     return sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
 
 
@@ -161,9 +162,9 @@ def strong_cause(tok: Token) -> list[Token]:
         for node in (tok, prep):
             for g in node.children:
                 if g.dep_ == "pobj":
-                    return _cause_np(g)
+                    return cause_np(g)
                 if g.dep_ == "prep":
                     inner = [x for x in g.children if x.dep_ in {"pobj", "pcomp"}]
                     if inner:
-                        return _cause_np(inner[0])
+                        return cause_np(inner[0])
     return []

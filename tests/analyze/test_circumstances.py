@@ -1,0 +1,66 @@
+"""Why and how of the main event: the cause and the manner as the article states them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def _why(analyse: Any, text: str) -> str | None:
+    article = analyse(text, published="2024-03-06", title=text.split("\n\n")[0])
+    main = article.main_event
+    assert main is not None
+    return None if main.why is None else main.why.text
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (  # "blame X on Y": Y is the cause
+            "Mayor blames flood damage on broken drains\n\n"
+            "Mayor Ana Reis blamed the flood damage in Kessel on broken drains.",
+            "broken drains",
+        ),
+        (  # the headline blames someone: the lead's cause, a thing, is the answer
+            "Okafor blames defeat on Varga\n\n"
+            "Lena Okafor blamed her defeat in the council vote on interventions by the mayor's office.",
+            "interventions by the mayor's office",
+        ),
+        (  # "blame Y for X": Y, with the aim it names
+            "Okafor blames Varga for defeat\n\n"
+            "Lena Okafor has blamed the council's decision to close the ferry line for her defeat on Sunday.",
+            "the council's decision to close the ferry line",
+        ),
+        (  # "criticised … for" + gerund, a sentence after the lead
+            "Okafor attacks council\n\n"
+            "Lena Okafor spoke in Kessel on Monday. She criticised the council for closing the old library.",
+            "closing the old library",
+        ),
+        (  # a passive "was blamed on"
+            "New timetable upsets commuters\n\n"
+            "Commuters in Port Alden were angry on Monday. The delays were blamed on a shortage of drivers.",
+            "a shortage of drivers",
+        ),
+        (  # a motive that qualifies the act
+            "Ferry sunk in revenge attack\n\nA ferry was sunk off Port Alden on Monday.",
+            "revenge attack",
+        ),
+        (  # a strong cause marker in the fifth sentence of the body
+            "Velmora ferries stop\n\n"
+            "No ferry left Port Alden on Monday. Passengers waited. Some went home. Shops closed early. "
+            "The company said the ferries stopped because of a fuel shortage.",
+            "a fuel shortage",
+        ),
+        (  # negative: blaming a person names who is blamed, not why
+            "Okafor blames Varga for defeat\n\nLena Okafor blamed Piet Varga for her defeat.",
+            None,
+        ),
+        (  # negative: revenge as a thing taken is no motive of the act
+            "Singer takes revenge on critics\n\nMara Quill released a new song on Monday.",
+            None,
+        ),
+    ],
+)
+def test_circumstances_why(analyse: Any, text: str, why: str | None) -> None:
+    assert _why(analyse, text) == why
