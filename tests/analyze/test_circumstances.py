@@ -64,3 +64,45 @@ def _why(analyse: Any, text: str) -> str | None:
 )
 def test_circumstances_why(analyse: Any, text: str, why: str | None) -> None:
     assert _why(analyse, text) == why
+
+
+def _how(analyse: Any, text: str) -> str | None:
+    article = analyse(text, published="2024-03-06", title=text.split("\n\n")[0])
+    main = article.main_event
+    assert main is not None
+    return None if main.how is None else main.how.text
+
+
+@pytest.mark.parametrize(
+    ("text", "how"),
+    [
+        (  # a manner adverb of the event's verb, with the act it qualifies
+            "Ferry narrowly avoids collision with tanker\n\nThe Velmora ferry passed the tanker at Port Alden.",
+            "narrowly avoids collision",
+        ),
+        (  # "despite …" in a clause the event's verb governs
+            "Driver keeps calm in Kessel rally\n\n"
+            "Rally driver Ana Reis kept calm as she managed to finish the race despite losing a wheel in the rain.",
+            "despite losing a wheel in the rain",
+        ),
+        (  # the headline only states a condition: the lead's act
+            "Kessel bridge gets wider\n\nEngineers widened the old bridge over the river in Kessel.",
+            "widened",
+        ),
+        (  # the act as a "when" clause tells it
+            "Three hurt as bus overturns near Kessel\n\n"
+            "Three passengers were injured near Kessel on Friday evening when the bus skidded and overturned.",
+            "skidded and overturned",
+        ),
+        (  # negative: a bare adverb of the lead qualifies the lead's act, not the event's
+            "Police identify crash victims\n\nPolice formally released the names of the three victims on Monday.",
+            "identify",
+        ),
+        (  # negative: no manner phrase, no state: the event's own verb
+            "Union rejects pay offer\n\nThe rail union rejected a 4% pay offer on Monday.",
+            "rejects",
+        ),
+    ],
+)
+def test_circumstances_how(analyse: Any, text: str, how: str | None) -> None:
+    assert _how(analyse, text) == how

@@ -134,3 +134,23 @@ def test_mainevent_none_without_a_clause(analyse: Any) -> None:
 def test_mainevent_where_names_the_town_not_the_country(analyse: Any, text: str, where: str) -> None:
     _, main = _main(analyse, text)
     assert _text(main.where) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # a list of three names is who, however the parser hangs its second name
+            "Reis, Varga and Okafor quit Kessel council\n\n"
+            "Ana Reis, Piet Varga and Lena Okafor resigned from the Kessel council on Monday.",
+            ["Reis", "Varga", "Okafor"],
+        ),
+        (  # negative: an apposition that is no list stays out
+            "Lena Okafor, the mayor, quits Kessel council\n\nLena Okafor resigned from the council on Monday.",
+            ["Okafor"],
+        ),
+    ],
+)
+def test_mainevent_who_lists_every_actor(analyse: Any, text: str, names: list[str]) -> None:
+    _, main = _main(analyse, text)
+    who = _text(main.who) or ""
+    assert [n for n in ("Reis", "Varga", "Okafor", "mayor") if n in who] == names

@@ -61,6 +61,8 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNO
 _DATE_SENTENCES = 16
 _CAUSE_SENTENCES = 8
 _MECHANISMS = frozenset({"when", "after"})
+_STATES = frozenset({"be", "get", "become", "seem", "remain", "look", "feel"})
+"""Verbs that state a condition ("are dead", "gets more gappy"), not an act that could answer how."""
 _PLACE_SENTENCES = 5
 _FINER_SENTENCES = 2
 _MODIFIER = re.compile(r"-[a-z]{2,}")
@@ -403,24 +405,31 @@ def _title_tail(view: ArticleView, words: frozenset[str]) -> Phrase | None:
 
 
 def how(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | None:
-    """The manner: "by" + gerund, "with"/"using" + an instrument, "despite …", a manner adverb, anywhere in
-    the clause or the lead's; else the act as a "when"/"after" clause tells it ("… were hurt when a bus
-    *skidded and overturned*"); else the act itself, its verb and particles ("blames", "staged").
+    """The manner: "despite …" anywhere in the clause, "by" + gerund, "with"/"using" + an instrument, a
+    manner adverb of the clause's own verb with the act it qualifies ("*narrowly avoids crash*"), in the
+    clause or the lead's; else the act as a "when"/"after" clause tells it ("… were hurt when a bus
+    *skidded and overturned*"); else the act itself, its verb and particles ("blames", "staged") — the
+    lead's, when the clause only states a condition ("Toblerone *gets* more gappy": the lead's "widened").
 
     The last follows the convention of the Giveme5W1H coders, who answer "how" with the verb that
-    carries the manner when no manner phrase is given.
+    carries the manner when no manner phrase is given. A bare adverb of the lead ("formally released")
+    qualifies the lead's act, not the event's, and is passed over.
     """
     for c in (clause, *others):
+        for tok in c.verb.subtree:  # "managed to avoid a crash *despite spinning his car*"
+            objs = [g for g in tok.children if g.dep_ in {"pobj", "pcomp"}] if tok.lower_ == "despite" else []
+            if objs and tok.dep_ == "prep":
+                return view.phrase(tok.subtree)
         for child in manner_candidates(c.verb):
             if view.role(child) != "how":
                 continue
             if child.dep_ == "prep":
                 objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
-                if child.lower_ == "despite":
-                    return view.phrase(child.subtree)
                 return view.phrase([t for o in objs for t in np_span(o)])
             if child.dep_ == "advmod":
-                return view.phrase([child])
+                if c is clause:
+                    return view.phrase(_named_act(child.head, [child]))
+                continue
             return view.phrase(np_span(child))
     for c in (clause, *others):
         for verb in (c.verb, *(v for v in c.verb.children if v.dep_ in {"conj", "acomp"})):
@@ -429,7 +438,18 @@ def how(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | Non
                 marks = {m.lower_ for h in heads for m in h.children if m.dep_ in {"mark", "advmod"}}
                 if child.dep_ == "advcl" and marks & _MECHANISMS and child.pos_ == "VERB" and not _reports(view, child):
                     return view.phrase(act(child))
-    return view.phrase([t for t in verb_group(clause.verb) if t.dep_ not in {"aux", "auxpass"}])
+    verb = clause.verb
+    if verb.lemma_.lower() in _STATES:
+        verb = next((c.verb for c in others if c.verb.lemma_.lower() not in _STATES), verb)
+    return view.phrase([t for t in verb_group(verb) if t.dep_ not in {"aux", "auxpass"}])
+
+
+def _named_act(verb: Token, extra: list[Token]) -> list[Token]:
+    """The act named in few words: the verb, its particles and the head of its object, with ``extra``."""
+    keep = [*extra, *(t for t in verb_group(verb) if t.dep_ not in {"aux", "auxpass"})]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        keep += [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det"]
+    return contiguous(verb, keep)
 
 
 def _reports(view: ArticleView, verb: Token) -> bool:

@@ -238,8 +238,10 @@ def _np_tokens(head: Token, depth: int = 0) -> list[Token]:
             if objs:
                 keep.append(child)
                 keep.extend(_np_tokens(objs[0], depth + 1))
-        elif dep in {"cc", "conj"} and depth < 2:
-            keep.extend(_np_tokens(child, depth + 1) if dep == "conj" else [child])
+        elif (dep in {"cc", "conj"} or _listed(head, child)) and depth < 2:
+            keep.extend(_np_tokens(child, depth + 1) if dep != "cc" else [child])
+            if dep == "appos":  # the list's comma
+                keep.extend(t for t in head.children if t.text == "," and head.i < t.i < child.i)
     return keep
 
 
@@ -248,11 +250,20 @@ def _is_dropped_punct(tok: Token) -> bool:
 
 
 def _conjuncts(head: Token) -> list[Token]:
+    """The heads of a coordination; a name "in apposition" that starts a list ("Kimi Raikkonen, *Marcus
+    Ericsson* and Felipe Massa crash out", as the parser reads a list of three) is one of them."""
     out = [head]
     for child in head.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or _listed(head, child):
             out.extend(_conjuncts(child))
     return out
+
+
+def _listed(head: Token, child: Token) -> bool:
+    """A name the parser put in apposition that heads the rest of a list ("A, *B* and C")."""
+    return (
+        child.dep_ == "appos" and child.pos_ == head.pos_ == "PROPN" and any(g.dep_ == "conj" for g in child.children)
+    )
 
 
 def _join_names(names: list[str]) -> str:
@@ -280,13 +291,14 @@ def noun_phrase(
             return _join_names([str(n) for n in names])
         if names[0] and len(heads) == 1:
             return str(names[0])
-    tokens = [t for t in _np_tokens(head) if not _is_dropped_punct(t) or t.text == ","]
+    tokens = sorted((t for t in _np_tokens(head) if not _is_dropped_punct(t) or t.text == ","), key=lambda t: t.i)
     if within is not None:
         tokens = [t for t in tokens if within(t)]
     while tokens and tokens[-1].text == ",":
         tokens.pop()
     if len(tokens) > max_words:
-        conj = {t.i for c in head.children if c.dep_ in {"cc", "conj"} for t in c.subtree}
+        listed = [c for c in head.children if c.dep_ in {"cc", "conj"} or _listed(head, c)]
+        conj = {t.i for c in listed for t in c.subtree} | {t.i for t in tokens if t.text == "," and t.i > head.i}
         tokens = [t for t in tokens if t.i <= head.i or t.i in conj]
         tokens = tokens[-max_words:] if len(tokens) > max_words else tokens
         while tokens and (tokens[0].dep_ in {"case", "cc"} or tokens[0].is_punct):
