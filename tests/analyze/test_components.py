@@ -319,3 +319,22 @@ def test_components_results_survive_docbin(nlp: Language) -> None:
     (back,) = DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab)
     assert [e.record for e in back._.entities] == [e.record for e in doc._.entities]
     assert [a.span.text for a in back._.amounts] == [a.span.text for a in doc._.amounts]
+
+
+HEADLINED = "Alys Varga: “We Sail At Dawn.”\n\nThe ferries left Kellmouth on Friday, their crews cheering."
+
+
+@pytest.mark.parametrize("how", ["doc", "call", "none"])
+def test_components_quotes_read_the_headline_as_the_pipeline(nlp: Language, pipeline: Pipeline, how: str) -> None:
+    title = HEADLINED.split("\n")[0]
+    if how == "call":
+        doc = nlp(HEADLINED, component_cfg={"newsdesk_quotes": {"title": title}})
+    else:
+        doc = nlp.make_doc(HEADLINED)
+        doc._.title = title if how == "doc" else None
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+    article = make_article(HEADLINED, title=None if how == "none" else title)
+    assert [q.record for q in doc._.quotes] == list(pipeline(article).quotes)
+    said = [(q.span.text, q.speaker) for q in doc._.quotes]
+    assert said == ([] if how == "none" else [("We Sail At Dawn.", "Alys Varga")])  # capitals: a title or a headline

@@ -164,6 +164,43 @@ QUOTED = [
         "“We are ready to sign,” said Marta Ilves, half joking.",
         {("direct", "We are ready to sign", "Marta Ilves")},
     ),
+    # a quotation its cue interrupts goes on after the cue, however short or capitalised its second half
+    (
+        "“Does anybody know what the harbour plan is?” Ana Lind asked. “Neither do I.”",
+        {
+            ("direct", "Does anybody know what the harbour plan is?", "Ana Lind"),
+            ("direct", "Neither do I.", "Ana Lind"),
+        },
+    ),
+    (
+        MINISTER + "“We are not a burden on this town,” the minister added. “We Are Valmora.”",
+        {
+            ("direct", "We are not a burden on this town", "Erik Halvorsen"),
+            ("direct", "We Are Valmora.", "Erik Halvorsen"),
+        },
+    ),
+    # … even when the cue clause ends with a clause about someone else
+    (
+        "“Our port is on the ballot,” Ana Lind said at a dinner in Valmora, where Jens Holm also spoke. "
+        "“Our jobs are on the ballot.”",
+        {("direct", "Our port is on the ballot", "Ana Lind"), ("direct", "Our jobs are on the ballot.", "Ana Lind")},
+    ),
+    # … but a title after the cue clause is no quotation
+    ("“We will win,” Ana Lind said. “Harbour Tonight” aired the speech.", {("direct", "We will win", "Ana Lind")}),
+    # words in quotation marks are never the speaker, whatever the parse says
+    (
+        "“The port is ready,” Jens Holm, a harbour pilot, said on Monday on Valmora Radio’s “Harbour and Friends.”",
+        {("direct", "The port is ready", "Jens Holm")},
+    ),
+    # a nickname in quotation marks is part of the speaker's name
+    (
+        "The race is over. “This is a big year for the harbour!” Peter “Pip” Holm, the mayor’s nephew, shouted.",
+        {("direct", "This is a big year for the harbour!", "Peter “Pip” Holm")},
+    ),
+    # a title after a preposition, a possessive or a naming word is no quotation, whatever verb follows it
+    ("On Monday’s episode of “Harbour Tonight,” Ana Lind said the port would reopen.", set()),
+    ("In an interview on Valmora Radio’s “Harbour Hour,” Ana Lind said the port would reopen.", set()),
+    ("The union’s new spot, titled “Steady,” shows the cranes at dawn.", set()),
     # not quotes: scare quotes, characterisations, titles and names
     ("The mayor revived talk of wartime “comfort stations” in the old port.", set()),
     (

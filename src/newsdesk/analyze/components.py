@@ -28,7 +28,11 @@ The publication date, which anchors relative dates ("on Thursday") and dates
 the events whose clause names no date, is taken from ``doc._.published`` when
 set, else from the ``published`` keyword of the call (``nlp.pipe(texts,
 component_cfg={"newsdesk_dates": {"published": …}})``), else from the
-component's config (``add_pipe(..., config={"published": …})``).
+component's config (``add_pipe(..., config={"published": …})``). The headline,
+when the text opens with it, is ``doc._.title`` (or the ``title`` keyword of
+the call): ``newsdesk_quotes`` then reads it as the Pipeline does (its
+capitalised words are no sign of a title there, and its "Source: …" form is
+reported speech).
 """
 
 from __future__ import annotations
@@ -64,13 +68,15 @@ _EXTENSIONS = {
 
 
 def _register_extensions() -> None:
-    """The ``Doc`` extensions: ``doc._.published`` (set by the user) and the getters over the kept records.
+    """The ``Doc`` extensions: ``doc._.published`` and ``doc._.title`` (set by the user) and the getters over
+    the kept records.
 
     Raises:
         ValueError: when another package holds one of the names.
     """
-    if not Doc.has_extension("published"):
-        Doc.set_extension("published", default=None)
+    for settable in ("published", "title"):
+        if not Doc.has_extension(settable):
+            Doc.set_extension(settable, default=None)
     for name, getter in _EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, getter=getter)
@@ -158,15 +164,17 @@ class DatesComponent:
 class QuotesComponent:
     """``newsdesk_quotes``: ``doc._.quotes``, who said what — quoted and reported — with cues and canonical speakers.
 
-    Needs ``newsdesk_entities`` before it (speakers are named by the entities).
+    Needs ``newsdesk_entities`` before it (speakers are named by the entities). The headline the text opens
+    with, if any, is ``doc._.title``, else the ``title`` keyword of the call.
     """
 
     def __init__(self, name: str = "newsdesk_quotes") -> None:
         self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, *, title: str | None = None) -> Doc:
         _needs(doc, self.name, "entities")
-        put(doc, "quotes", extract_quotes(doc, entities=records(doc, "entities").entities))
+        title = doc._.title or title
+        put(doc, "quotes", extract_quotes(doc, entities=records(doc, "entities").entities, title=title))
         return doc
 
 

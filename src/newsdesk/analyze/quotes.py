@@ -67,13 +67,29 @@ class _Found:
     cue_span: tuple[int, int] | None = None
 
 
-class _Tokens:
-    """Character offsets to tokens, for one parse."""
+_NICKNAME = re.compile(r"\b[A-Z][\w.'-]*[ \t]+([\"“‘])[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?([\"”’])(?=[ \t]+[A-Z])")
 
-    def __init__(self, doc: Doc, text: str) -> None:
+
+class _Tokens:
+    """Character offsets to tokens, for one parse, and where its quotations are."""
+
+    def __init__(self, doc: Doc, text: str, quoted: Sequence[Quoted] = ()) -> None:
         self.doc = doc
         self.text = text  # Doc.text re-joins every token: read it once
         self.starts = [t.idx for t in doc]
+        self.quoted = sorted((q.open, q.close or q.end) for q in quoted)
+        self._opens = [a for a, _ in self.quoted]
+        # the marks around a nickname inside a name (Marcia "Cia" Price): part of the name, no quotation
+        self.nickname_marks = {m.start(g) for m in _NICKNAME.finditer(text) for g in (1, 2)}
+
+    def in_quote(self, pos: int) -> bool:
+        """Is ``pos`` inside a quoted passage (marks included)?"""
+        i = bisect.bisect_right(self._opens, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def is_mark(self, tok: Token) -> bool:
+        """A quotation mark that opens or closes a quotation (not one around a nickname)."""
+        return bool(tok.is_quote) and tok.idx not in self.nickname_marks
 
     def first_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
@@ -97,13 +113,15 @@ def _after_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
         doc[i].text in {",", "—", "–", "-", "--", "―"} or (doc[i].is_space and "\n" not in doc[i].text)
     ):
         i += 1
-    if i >= len(doc) or _is_end(doc[i]) or doc[i].is_quote:
+    if i >= len(doc) or _is_end(doc[i]) or toks.is_mark(doc[i]):
         return _signed_below(q, toks)
+    if _named_thing(q, toks):
+        return None
     window = []
     for tok in doc[i : i + 30]:
-        if _is_end(tok) or tok.is_quote or tok.text == ";":
+        if _is_end(tok) or toks.is_mark(tok) or tok.text == ";":
             break
-        if not tok.is_space:
+        if not tok.is_space and not tok.is_quote:
             window.append(tok)
     if len(window) >= 2 and window[0].lower_ == "according" and window[1].lower_ == "to":
         return _according(q, window)
@@ -115,7 +133,7 @@ def _after_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
     if loose:
         cues += [t for t in verbs[:1] if t.pos_ == "VERB" and t not in cues]
     for tok in cues:
-        subject = subject_of(tok, outside=(q.open, q.close)) or _adjacent_subject(tok, window)
+        subject = _subject(tok, q, toks) or _adjacent_subject(tok, window)
         if subject is None:
             continue
         lead = {t.i for t in subject.subtree}
@@ -125,6 +143,22 @@ def _after_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
     return _dash_source(q, window, toks.text)
 
 
+_NAMING = frozenset({"titled", "entitled", "called", "named", "dubbed"})
+
+
+def _named_thing(q: Quoted, toks: _Tokens) -> bool:
+    """Quoted words right after a preposition, a possessive or a naming word (``on CBS's "Face the Nation,"
+    Ryan said``, ``the spot, titled "Arrogant,"``) name a thing in the sentence: they are no quotation,
+    whatever verb follows them."""
+    j = toks.first_at(q.open) - 1
+    while j >= 0 and toks.doc[j].is_space and "\n" not in toks.doc[j].text:
+        j -= 1
+    if j < 0:
+        return False
+    tok = toks.doc[j]
+    return tok.dep_ in {"prep", "case"} or tok.tag_ == "POS" or tok.lower_ in _NAMING
+
+
 def _adjacent_subject(cue: Token, window: list[Token]) -> Token | None:
     """The name next to a cue the parser gave no subject: ``Conway notes``, ``said Robin Maynard, half joking``.
 
@@ -132,9 +166,14 @@ def _adjacent_subject(cue: Token, window: list[Token]) -> Token | None:
     comes first and the name follows it.
     """
     before = [t for t in window if t.i < cue.i]
+    while before and before[-1].is_punct:
+        before.pop()  # "…," Flynn, a top Trump surrogate, said
     if before:
-        names = [t for t in before if _noun_like(t)]
-        return names[-1] if names and _noun_like(before[-1]) else None
+        if not _noun_like(before[-1]):
+            return None
+        within = {t.i for t in before}
+        roots = [t for t in before if _noun_like(t) and t.head.i not in within]  # the phrase's head: "Flynn"
+        return roots[0] if len(roots) == 1 else [t for t in before if _noun_like(t)][-1]
     run = []
     for tok in (t for t in window if t.i > cue.i):
         if tok.pos_ not in {"DET", "PROPN", "NOUN", "ADJ"} and tok.text != ".":
@@ -145,6 +184,13 @@ def _adjacent_subject(cue: Token, window: list[Token]) -> Token | None:
 
 
 _SIGNATURE = re.compile(r"[ \t]*\n+[ \t]*[-–—―][ \t]*(?=[A-Z])")
+
+
+def _subject(cue: Token, q: Quoted, toks: _Tokens) -> Token | None:
+    """The cue's subject, when it stands outside every quotation: words inside quotation marks (the title
+    of a show, another quote) are never who speaks, whatever the parse hangs on the cue."""
+    subject = subject_of(cue, outside=(q.open, q.close or q.end))
+    return None if subject is None or toks.in_quote(subject.idx) else subject
 
 
 def _signed_below(q: Quoted, toks: _Tokens) -> _Found | None:
@@ -236,9 +282,10 @@ def _before_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon, floor: int) -> _Foun
     lead = []
     while j >= 0 and doc[j].idx >= floor:
         tok = doc[j]
-        if (_is_end(tok) and tok.i != last) or tok.is_quote:
+        if (_is_end(tok) and tok.i != last) or toks.is_mark(tok):
             break
-        lead.append(tok)
+        if not tok.is_quote:
+            lead.append(tok)
         j -= 1
     lead.reverse()
     while lead and (lead[-1].is_punct or lead[-1].is_space or lead[-1].lower_ == "that"):
@@ -258,10 +305,12 @@ def _before_cue(q: Quoted, toks: _Tokens, lexicon: Lexicon, floor: int) -> _Foun
                 return None
             if any(_is_clause(t) for t in lead[k + 1 :]):
                 return None
-            subject = subject_of(tok, outside=(q.open, q.close or q.end)) or _inverted_subject(lead[k + 1 :])
-            if subject is None or passive_participle(tok):
+            if passive_participle(tok):
                 return None
-            return _Found(q, "direct", tok, subject)
+            subject = _subject(tok, q, toks) or _inverted_subject(lead[k + 1 :])
+            if subject is None and subject_of(tok, outside=(q.open, q.close or q.end)) is None:
+                return None
+            return _Found(q, "direct", tok, subject)  # a subject inside quotation marks: the speaker goes on
         if _is_clause(tok):
             break
     if mark_before is not None and mark_before.text == ":":
@@ -329,7 +378,7 @@ def _embedded(q: Quoted, toks: _Tokens, lexicon: Lexicon) -> _Found | None:
         if cue_classes(parent, lexicon) & _PARTIAL_CLASSES and (
             parent.idx < q.open or node.dep_ in {"ccomp", "oprd", "dobj"}
         ):
-            subject = subject_of(parent, outside=(q.open, q.close or q.end))
+            subject = _subject(parent, q, toks)
             if subject is not None:
                 return _Found(q, "partial", parent, subject)
         node = parent
@@ -350,6 +399,31 @@ def _is_title(q: Quoted, text: str, *, speech_comma: bool) -> bool:
         return False
     content = [w for w in words if len(w) > 3 or w[0].isupper()]
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _goes_on(previous: _Found, q: Quoted, toks: _Tokens) -> bool:
+    """Does ``q`` finish a quotation its cue interrupted (``"A?" Graham asked. "Neither do I."``)?
+
+    So when the words between the two are the cue clause of the quotation before (its cue after it), in one
+    paragraph, closed by a full stop, comma or colon, and ``q`` stands as speech: it begins a sentence (or
+    goes on after a comma) and ends one. Short and capitalised words count here ("We're America."), which
+    elsewhere could be a title.
+    """
+    text = toks.text
+    close, cue = previous.quoted.close, previous.cue
+    if close is None or cue is None or not close <= cue.idx < q.open:
+        return False
+    between = "".join(c for i, c in enumerate(text[close : q.open], close) if i not in toks.nickname_marks)
+    if "\n" in between or _MARKS.search(between) or not re.search(r"[.,:]\s*$", between):
+        return False
+    words = text[q.start : q.end]
+    opens = words[:1].isupper() or words[:1].isdigit() or between.rstrip().endswith(",")
+    after = text[q.close :] if q.close is not None else "\n"
+    ends = words.rstrip()[-1:] in {".", "!", "?", "…"} or re.match(r"[ \t]*(?:\n|$)", after) is not None
+    return bool(opens and ends)
+
+
+_MARKS = re.compile(r"``|''|[\"“”„«»]")
 
 
 def _is_full(q: Quoted, toks: _Tokens) -> bool:
@@ -376,14 +450,19 @@ def extract_quotes(doc: Doc, *, entities: Sequence[Entity] = (), title: str | No
     article = Article(id="", source="", text=doc_text(doc), entities=tuple(entities), title=title)
     text = article.text
     lexicon = load_lexicon()
-    toks = _Tokens(doc, text)
     quoted = find_quoted(text)
+    toks = _Tokens(doc, text, quoted)
     speakers = Speakers(article, doc, [(q.open, q.close or q.end) for q in quoted])
+    headline = len(title) if title and text.startswith(title) else 0
     found: list[_Found | None] = []
     floor = 0
+    previous: _Found | None = None
     for q in quoted:
         item = _after_cue(q, toks, lexicon)
         speech_comma = item is not None and item.cue is not None
+        going_on = item is None and previous is not None and _goes_on(previous, q, toks)
+        if going_on and previous is not None:  # "A?" Graham asked. "Neither do I.": the second half of one quote
+            item = _Found(q, "direct", previous.cue, previous.subject, previous.cue_text, cue_span=previous.cue_span)
         if item is None:
             item = _before_cue(q, toks, lexicon, floor)
             speech_comma = item is not None and item.cue is not None and text[: q.open].rstrip()[-1:] in {",", ":"}
@@ -391,9 +470,12 @@ def extract_quotes(doc: Doc, *, entities: Sequence[Entity] = (), title: str | No
             item = _embedded(q, toks, lexicon)
         if item is None and _is_full(q, toks):
             item = _Found(q, "direct")
-        if item is not None and _is_title(q, text, speech_comma=speech_comma):
-            item = None  # "Face the Nation", "The Apprentice": named things, even after "said on"
+        titled = q.open < headline and item is not None and item.kind == "direct" and item.subject is not None
+        if item is not None and not (going_on or titled) and _is_title(q, text, speech_comma=speech_comma):
+            item = None  # "Face the Nation", "The Apprentice": named things, even after "said on" (a headline
+            # capitalises every word: there a quotation with its source is no title)
         found.append(item)
+        previous = item or previous
         floor = q.close or q.end
     kept = [f for f in found if f is not None]
     for item in kept:
