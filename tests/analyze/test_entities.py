@@ -406,3 +406,128 @@ def test_entities_a_place_named_organisation_does_not_take_the_place(analyse: An
     )
     assert all(e.label != "ORG" or e.name != "Croydon University Hospital" or len(e.mentions) == 1
                for e in article.entities)  # fmt: skip
+
+
+def _mentions_in(text: str, spans: list[tuple[str, str]]) -> list[_Mention]:
+    """Mentions of ``(surface, label)`` in the order they occur in ``text``, each after the one before."""
+    out, at = [], 0
+    for surface, label in spans:
+        at = text.index(surface, at)
+        out.append(_Mention(at, at + len(surface), surface, label, name_tokens(surface)))
+        at += len(surface)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # "herself" and "who" after the name: the model's organisation is a person, lone first name too
+        (
+            "Della Marsh, the singer, died. Della herself never knew. Della, who sang, was shy.",
+            [("Della Marsh", "ORG"), ("Della", "ORG"), ("Della", "GPE")],
+            ["PERSON", "PERSON", "PERSON"],
+        ),
+        # a known given name and one "who"
+        (
+            "Hillary Quell, who ran the shop, left.",
+            [("Hillary Quell", "ORG")],
+            ["PERSON"],
+        ),
+        # one "who" alone is not enough: teams and bands are "who" too
+        (
+            "Harbor Lights, who lead the league, won. Harbor Lights played at home.",
+            [("Harbor Lights", "ORG"), ("Harbor Lights", "ORG")],
+            ["ORG", "ORG"],
+        ),
+        # a name ending in an organisation's word is no person's, whatever follows it
+        (
+            "Vantor Group, who said it itself, and Vantor Group, who knew.",
+            [("Vantor Group", "ORG"), ("Vantor Group", "ORG")],
+            ["ORG", "ORG"],
+        ),
+        # a lone word shared by two full names belongs to neither: its cues count for no one
+        (
+            "Della Marsh and Della Ruiz spoke. Della herself said so, and Della herself left.",
+            [("Della Marsh", "ORG"), ("Della Ruiz", "ORG"), ("Della", "ORG"), ("Della", "ORG")],
+            ["ORG", "ORG", "ORG", "ORG"],
+        ),
+        # a lone word with no full name: nothing to go on
+        ("Skyjet itself, and Skyjet, who knew.", [("Skyjet", "ORG"), ("Skyjet", "ORG")], ["ORG", "ORG"]),
+        # a country's name is never taken for a person's first or last word: its cues count for no one
+        (
+            "Jordan Vell spoke. Jordan herself was absent; Jordan, who hosts, declined.",
+            [("Jordan Vell", "ORG"), ("Jordan", "GPE"), ("Jordan", "GPE")],
+            ["ORG", "GPE", "GPE"],
+        ),
+    ],
+)
+def test_entities_a_name_the_article_treats_as_a_person_is_a_person(
+    text: str, spans: list[tuple[str, str]], expected: list[str]
+) -> None:
+    from newsdesk.analyze.entities import _persons_by_evidence
+
+    assert [m.label for m in _persons_by_evidence(text, _mentions_in(text, spans))] == expected
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        # a title that holds a name is its own entity, and the name keeps its own form
+        (
+            [("Della Marsh", "PERSON"), ("In Search of Della Marsh", "WORK_OF_ART"), ("Della Marsh", "PERSON")],
+            {("Della Marsh", "PERSON"), ("In Search of Della Marsh", "WORK_OF_ART")},
+        ),
+        # a "work" that is exactly a name the article uses is that name, mislabelled
+        (
+            [("Della Marsh", "PERSON"), ("Della Marsh", "WORK_OF_ART"), ("Marsh", "PERSON")],
+            {("Della Marsh", "PERSON")},
+        ),
+        # what the model calls a work but reads as a name (no quotation marks, no word in lower case) is a name
+        (
+            [("Vantor Harbor Group", "WORK_OF_ART"), ("Harbor Group", "ORG"), ("Harbor Group", "ORG")],
+            {("Vantor Harbor Group", "ORG")},
+        ),
+        # a title with no name in it is a work of its own as before
+        (
+            [("Della Marsh", "PERSON"), ("Blue Harbour", "WORK_OF_ART")],
+            {("Della Marsh", "PERSON"), ("Blue Harbour", "WORK_OF_ART")},
+        ),
+    ],
+)
+def test_entities_a_title_of_a_work_is_not_a_name_of_the_person_in_it(
+    spans: list[tuple[str, str]], expected: set[tuple[str, str]]
+) -> None:
+    from newsdesk.analyze.entities import _canonical, _cluster
+
+    mentions = [_mention(surface, label, i * 40) for i, (surface, label) in enumerate(spans)]
+    assert {(_canonical(c), c.label()) for c in _cluster(mentions)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("Della Marsh: Life of a Singer", "ORG", ["Della Marsh", "Life of a Singer"]),  # a book's subtitle
+        ("Della Marsh: Life", "PERSON", ["Della Marsh", "Life"]),
+        ("Harbor Wars: The Return", "WORK_OF_ART", ["Harbor Wars: The Return"]),  # a title is one
+        ("Tour de Vell: Stage Two", "EVENT", ["Tour de Vell: Stage Two"]),
+        ("Vantor 10:30 Group", "ORG", ["Vantor 10:30 Group"]),  # no space after it: no break
+    ],
+)
+def test_entities_a_colon_parts_a_name_from_a_subtitle(text: str, label: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in _parts(text, 0, len(text), label)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("She wrote “In Search of Della Marsh.” for the weekly.", "In Search of Della Marsh", True),
+        ('a book, "Harbor Days", sold well', "Harbor Days", True),
+        ("She wrote In Search of Della Marsh for the weekly.", "In Search of Della Marsh", False),
+        ("“Della Marsh was here,” she said.", "Della Marsh", False),  # a quotation that holds a name
+    ],
+)
+def test_entities_a_title_is_quoted_whole(text: str, span: str, expected: bool) -> None:
+    from newsdesk.analyze.entities import _quoted
+
+    start = text.index(span)
+    assert _quoted(text, start, start + len(span)) is expected

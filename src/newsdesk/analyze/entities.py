@@ -15,12 +15,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsdesk.analyze.names import canonical_place, demonym_place, is_acronym_of, is_country, name_tokens
 from newsdesk.analyze.nlp import doc_text
-from newsdesk.analyze.spans import KEPT_LABELS, common_noun_opener, cut, is_name, relabel, titled, trim
+from newsdesk.analyze.persons import ORGANISATION_NOUNS, given_name_gender
+from newsdesk.analyze.spans import (
+    KEPT_LABELS,
+    ORGANISATION_WORDS,
+    common_noun_opener,
+    cut,
+    is_name,
+    relabel,
+    titled,
+    trim,
+)
 from newsdesk.model import Article, Entity
 from newsdesk.settings import Settings
 
@@ -38,6 +48,7 @@ class _Mention:
     label: str
     tokens: list[str]
     titled: bool = False  # after "Mr", "Ms", "Dr": a person whatever else the model said
+    quoted: bool = False  # in quotation marks, as a title is: “In Search of Della Marsh.”
 
 
 @dataclass
@@ -89,8 +100,20 @@ def _mentions_from_doc(text: str, doc: Doc) -> list[_Mention]:
             surface = text[start:end]
             tokens = name_tokens(surface)
             if tokens and is_name(surface, tokens):
-                out.setdefault((start, end), _Mention(start, end, surface, label, tokens, is_titled))
+                out.setdefault(
+                    (start, end), _Mention(start, end, surface, label, tokens, is_titled, _quoted(text, start, end))
+                )
     return sorted(out.values(), key=lambda m: m.start)
+
+
+_OPENING_QUOTE = frozenset("\"“‘'«")
+_CLOSING_QUOTE = re.compile(r"[.,!?]?[\"”’'»]")
+_LOWER_WORD = re.compile(r"\s[a-z]+\s")  # "In Search of Della Marsh", "Life of a Singer"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The span is the whole of a quotation ("“In Search of Della Marsh.”"), as titles are written."""
+    return start > 0 and text[start - 1] in _OPENING_QUOTE and _CLOSING_QUOTE.match(text, end) is not None
 
 
 def _propagate(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -111,8 +134,63 @@ def _propagate(text: str, mentions: list[_Mention]) -> list[_Mention]:
             if any(s < b and a < e for a, b in taken):
                 continue
             taken.append((s, e))
-            extra.append(_Mention(s, e, surface, model.label, model.tokens))
+            extra.append(_Mention(s, e, surface, model.label, model.tokens, quoted=_quoted(text, s, e)))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+# After a name, words that only a person's name takes: "Marsh herself", "Marsh, who was living …".
+_REFLEXIVE = re.compile(r"[ \t]+(?:him|her)self\b")
+_WHO = re.compile(r",?[ \t]+who\b")
+_PROMOTED = frozenset({"ORG", "GPE", "LOC", "NORP"})
+
+
+def _person_cues(text: str, m: _Mention) -> int:
+    """How strongly the words around one mention say it is a person: a personal title or "herself" after
+    it weigh 2, "who" after it 1 (a team or a band is "who" too)."""
+    if m.titled or _REFLEXIVE.match(text, m.end):
+        return 2
+    return 1 if _WHO.match(text, m.end) else 0
+
+
+def _persons_by_evidence(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A full name the model labelled otherwise is a person's, with its lone first and last words, when
+    the article treats it as a person.
+
+    The model reads a name by its form and context, so a person it has not learnt ("Della Marsh") can
+    be an organisation in one article and a place in the next sentence. A name of two or three
+    capitalised words that ends in no organisation's or place's word, with its lone first or last word
+    (when that word belongs to no other such name, and is no country), is one family; its mentions'
+    cues (see :func:`_person_cues`) and a first word that is a known given name add up, and at 2 the
+    whole family is a person's.
+    """
+    fulls = {
+        " ".join(m.tokens): m.tokens
+        for m in mentions
+        if 2 <= len(m.tokens) <= 3
+        and m.label in _PROMOTED | {"PERSON"}
+        and all(w[:1].isupper() for w in m.text.split())
+        and m.tokens[-1] not in ORGANISATION_NOUNS | ORGANISATION_WORDS
+        and not is_country(m.text)
+    }
+    owners: dict[str, set[str]] = {}
+    for key, tokens in fulls.items():
+        for word in {tokens[0], tokens[-1]}:
+            owners.setdefault(word, set()).add(key)
+    family: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        key = " ".join(m.tokens)
+        if key in fulls:
+            family[i] = key
+        elif len(m.tokens) == 1 and len(owners.get(key, ())) == 1 and not is_country(m.text):
+            (family[i],) = owners[key]
+    score = Counter({key: 1 for key in fulls if given_name_gender(key)})
+    for i, key in family.items():
+        score[key] += _person_cues(text, mentions[i])
+    persons = {key for key, n in score.items() if n >= 2}
+    return [
+        replace(m, label="PERSON") if family.get(i) in persons and m.label in _PROMOTED else m
+        for i, m in enumerate(mentions)
+    ]
 
 
 def _place_key(m: _Mention) -> str | None:
@@ -122,7 +200,30 @@ def _place_key(m: _Mention) -> str | None:
     return canonical_place(m.text) if m.label in {"GPE", "LOC", "ORG"} else None
 
 
+def _titles_of_works(mentions: list[_Mention]) -> tuple[list[_Cluster], list[_Mention]]:
+    """Titles of works that are not also a name the article uses: one entity each, and the other mentions.
+
+    A title holds names ("In Search of Della Marsh", a piece about her), so left among the names it
+    would take the person in as the longest form of her name and give her its label. What the model
+    calls a work is a title when it reads as one: in quotation marks, or with a word in lower case
+    among its capitalised ones; "Vantor's Harbor Group" tagged as a work is a name. A "work" whose
+    words are exactly a name used elsewhere ("Della Marsh" tagged as a work once) is that name
+    mislabelled and stays with it.
+    """
+    plain = {" ".join(m.tokens) for m in mentions if m.label != "WORK_OF_ART"}
+    works: dict[str, _Cluster] = {}
+    rest = []
+    for m in mentions:
+        key = " ".join(m.tokens)
+        if m.label == "WORK_OF_ART" and (m.quoted or _LOWER_WORD.search(m.text)) and key not in plain:
+            works.setdefault(key, _Cluster()).mentions.append(m)
+        else:
+            rest.append(m)
+    return list(works.values()), rest
+
+
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
+    works, mentions = _titles_of_works(mentions)
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     # 1. places known by several names, then full (multi-word) names, longest first
@@ -162,7 +263,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             clusters.append(home)
             by_key[m.tokens[0]] = home
         home.mentions.append(m)
-    return [c for c in clusters if c.mentions]
+    return [c for c in clusters if c.mentions] + works
 
 
 def _home_for_single(m: _Mention, clusters: list[_Cluster], places: set[str]) -> _Cluster | None:
@@ -279,7 +380,7 @@ def extract_entities(doc: Doc) -> tuple[Entity, ...]:
     offsets into ``doc.text``.
     """
     text = doc_text(doc)
-    mentions = _propagate(text, _mentions_from_doc(text, doc))
+    mentions = _persons_by_evidence(text, _propagate(text, _mentions_from_doc(text, doc)))
     entities = []
     for cluster in _settle(text, _cluster(mentions)):
         spans = tuple(sorted({(m.start, m.end) for m in cluster.mentions}))

@@ -23,7 +23,7 @@ from newsdesk.analyze.names import HONORIFICS, canonical_place, demonym_place, i
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["KEPT_LABELS", "cut", "is_name", "titled", "trim"]
+__all__ = ["KEPT_LABELS", "ORGANISATION_WORDS", "cut", "is_name", "titled", "trim"]
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART"})
 """The model's labels newsdesk keeps (its PRODUCT, LAW, LANGUAGE and figures are left out)."""
@@ -58,7 +58,7 @@ _EVENT_WORDS = frozenset(
     """.split()
 )
 # The last word of a name that makes it an organisation and never a person: "Saturn Corporation".
-_ORG_WORDS = frozenset(
+ORGANISATION_WORDS = frozenset(
     """
     corp corporation inc incorporated ltd limited llc llp plc co company gmbh ag airlines airways aircraft
     motors bancorp holdings industries technologies university college institute foundation ministry
@@ -74,6 +74,12 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?!\d)")  # "2018", "1955-2011"
 _ANY_BREAK = re.compile(r"\s*\n\s*|\s+\d+\s*(?:/|of)\s*\d+\s+|\s*/\s*")
 # ... and in a person's span also a comma or a dash: "CLEVELAND - Donald Trump", "Crane, Kibbe".
 _PERSON_BREAK = re.compile(r"\s*,\s+|\s+[-–—]{1,2}\s+")
+# ... and in any span but a work's or an event's a colon: "Della Marsh: Life" is a name and a book's
+# subtitle run together, while "Star Wars: The Last Jedi" is one title.
+_SUBTITLE_BREAK = re.compile(r"\s*:\s+")
+_TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT"})
+_NAME_BREAKS = re.compile(f"{_ANY_BREAK.pattern}|{_SUBTITLE_BREAK.pattern}")
+_PERSON_BREAKS = re.compile(f"{_ANY_BREAK.pattern}|{_PERSON_BREAK.pattern}|{_SUBTITLE_BREAK.pattern}")
 _CAPS_WORD = re.compile(r"[A-Z]{3,}")  # a word in capitals: a dateline or a shouted headline word
 
 # Titles that only ever stand before a person's name: after one, a span is a person.
@@ -106,8 +112,8 @@ def _ordinary_word(text: str, words: list[str]) -> bool:
 
 def _breaks(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """``[start, end)`` cut at line breaks, slashes and gallery counters (a person's also at commas and
-    dashes); a slash between two words in capitals ("AC/DC") is kept."""
-    pattern = _ANY_BREAK if label != "PERSON" else re.compile(f"{_ANY_BREAK.pattern}|{_PERSON_BREAK.pattern}")
+    dashes, any name's but a title's at a colon); a slash between two words in capitals ("AC/DC") is kept."""
+    pattern = _PERSON_BREAKS if label == "PERSON" else _ANY_BREAK if label in _TITLE_LABELS else _NAME_BREAKS
     parts: list[tuple[int, int]] = []
     at = start
     for brk in pattern.finditer(text, start, end):
@@ -280,7 +286,7 @@ def relabel(text: str, start: int, end: int, label: str) -> tuple[int, int, str]
         plain.pop()
     if len(words) >= 2 and plain[-1] in _EVENT_WORDS and label != "EVENT":
         return (start, end, "EVENT")
-    if len(words) >= 2 and plain[-1] in _ORG_WORDS and label in {"PERSON", "GPE", "LOC", "NORP"}:
+    if len(words) >= 2 and plain[-1] in ORGANISATION_WORDS and label in {"PERSON", "GPE", "LOC", "NORP"}:
         return (start, end, "ORG")
     if label == "PERSON" and _after_the(text, start) and re.search(r"[a-z]s$", words[-1]):
         singular = words[-1][:-1]
