@@ -57,8 +57,8 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")
 
 
 def desk_store(request: Request) -> Store:
-    """The store for this request's thread."""
-    store: Store = request.app.state.desk.store()
+    """The store for this request: each call on the handler's own thread's connection."""
+    store: Store = request.app.state.desk.for_requests()
     return store
 
 

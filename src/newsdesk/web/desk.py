@@ -52,6 +52,25 @@ class _Locked:
         return call
 
 
+class _CallersThread:
+    """A desk's store that is, at each call, the calling thread's own connection.
+
+    FastAPI may run a request's dependencies and its handler on different
+    threads of its pool: a connection looked up in the dependency's thread
+    and used in the handler's would serve two requests at once (seen as rare
+    500s, "another row available", when four clients read a large desk).
+    """
+
+    def __init__(self, desk: Desk) -> None:
+        self._desk = desk
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._desk.store()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._desk.store(), name)
+
+
 class Desk:
     """Where the app's store, settings and upload folder live.
 
@@ -91,6 +110,10 @@ class Desk:
             with self._lock:
                 self._opened.append(store)
         return store
+
+    def for_requests(self) -> Store:
+        """The store for a request: shared under a lock, or the calling thread's own at each call."""
+        return self._shared if self._shared is not None else cast(Store, _CallersThread(self))
 
     def check(self) -> None:
         """Open the store once now, so that a bad ``--db`` fails at start-up, not at the first request."""
