@@ -59,3 +59,32 @@ def test_dedupe_of_the_fixture_wire_copy(varga: dict[str, Article]) -> None:
     assert copies.copy_of(copy.id) == varga["northern-courier-varga"].id
     others = [a for name, a in varga.items() if name != "valley-gazette-varga-copy"]
     assert all(copies.copy_of(a.id) is None for a in others)
+
+
+def _texts(count: int) -> list[str]:
+    """Texts of varied length and script, made from the wire copy's words (and a few others)."""
+    import random
+
+    rnd = random.Random(3)
+    words = [*WIRE.split(), "Straße", "İzmir", "ﬁnal", "naïve", "東京", "café's", "2,500", "—"]
+    return [" ".join(rnd.choices(words, k=rnd.randint(0, 120))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [[""], ["one"], ["one two three four"], ["one two three four five"], [WIRE, WIRE + " " + WIRE], _texts(300)],
+    ids=["empty", "one word", "four words", "one shingle", "repeated shingles", "300 mixed"],
+)
+def test_dedupe_signature_equals_datasketch_minhash(texts: list[str]) -> None:
+    from datasketch import MinHash
+
+    from newsdesk.stories.dedupe import NUM_PERM, _shingles, signature
+
+    for text in texts:
+        values, size = signature(text)
+        expected = MinHash(num_perm=NUM_PERM, seed=1)  # the values copies are identified by
+        shingles = set(_shingles(text))
+        expected.update_batch(list(shingles))
+        assert size == len(shingles)
+        assert values.dtype == expected.hashvalues.dtype
+        assert values.tolist() == expected.hashvalues.tolist(), text
