@@ -36,3 +36,24 @@ def test_features_unlisted_plain_words_are_not_kept() -> None:
     rarity("earthquake")
     assert "vorquelintra" not in _LISTED
     assert "earthquake" in _LISTED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The quake of 2013 killed 28,500 people.", {"2013", "28500"}),
+        ("A 6.1 magnitude shock, then 3 more.", {"6.1", "3"}),
+        ("It ended in 1999.", {"1999"}),  # the sentence's full stop is not part of the number
+        ("3", {"3"}),  # alone, at both ends of the text
+        ("Flight MH17 and the A380 left gate B12.", set()),  # digits inside words are not numbers
+        ("Version 2.5.1 and the ratio 1.2,3 and x7 and 4x", {"2.5.1", "1.23"}),  # thousands commas dropped
+        ("room_12 and .5 and ,7", set()),  # after an underscore, a point or a comma: not a number
+        ("Between 10 and 20, about 15.", {"10", "20", "15"}),
+        ("No numbers here.", set()),
+    ],
+)
+def test_features_numbers_are_whole_numbers_only(text: str, expected: set[str]) -> None:
+    from newsdesk.model import Article
+    from newsdesk.stories.features import _numbers
+
+    assert set(_numbers(Article(id="a", source="a.txt", text=text))) == expected

