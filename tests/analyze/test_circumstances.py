@@ -94,6 +94,41 @@ def _how(analyse: Any, text: str) -> str | None:
             "Three passengers were injured near Kessel on Friday evening when the bus skidded and overturned.",
             "skidded and overturned",
         ),
+        (  # a harm and the act after "as" that caused it
+            "Two hurt in Kessel tram crash\n\nTwo passengers were hurt in Kessel on Monday as the tram left the rails.",
+            "left the rails",
+        ),
+        (  # the headline's act after its harm, when the lead tells none (the body uses "capsized" as a verb)
+            "Four dead after ferry capsizes off Port Alden\n\n"
+            "Four passengers died near Port Alden on Tuesday. The ferry capsized in a storm, the coastguard said.",
+            "capsizes",
+        ),
+        (  # the weapon of an attack, as the first sentences name it
+            "Gunmen attack Velmora embassy\n\n"
+            "Gunmen attacked the Velmora embassy in Kessel on Monday. "
+            "A van packed with explosives was driven into the gate.",
+            "packed with explosives",
+        ),
+        (
+            "Two guards hurt in museum attack\n\n"
+            "Two guards were hurt in an attack at the Kessel museum on Sunday. "
+            "The attacker was armed with a knife, police said.",
+            "armed with a knife",
+        ),
+        (  # negative: "as" with no harm is a time or a cause, not how
+            "Council approves budget as protesters gather outside\n\n"
+            "The Kessel council approved the budget on Monday as protesters gathered outside the hall.",
+            "approves",
+        ),
+        (  # negative: the headline's "as" follows no harm
+            "Driver arrested as two hurt in Kessel\n\nA driver was arrested in Kessel on Monday. Two people were hurt.",
+            "arrested",
+        ),
+        (  # negative: "with" a thing that is no weapon
+            "Mayor opens bridge\n\n"
+            "Mayor Ana Reis opened the new bridge in Kessel on Monday. The bridge was built with steel from Ostmark.",
+            "opens",
+        ),
         (  # negative: a bare adverb of the lead qualifies the lead's act, not the event's
             "Police identify crash victims\n\nPolice formally released the names of the three victims on Monday.",
             "identify",

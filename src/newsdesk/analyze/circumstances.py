@@ -24,7 +24,9 @@
   ("the delays *were blamed on* a shortage of drivers").
 * **How** is a manner phrase ("by" + gerund, "with"/"using" + an instrument,
   "despite …", a manner adverb), else the act as a "when"/"after" clause tells
-  it ("… were hurt when a bus *skidded and overturned*"), else the act itself —
+  it ("… were hurt when a bus *skidded and overturned*"; "as" only after a
+  harm: "seven killed as a tram *derails*"), else the weapon of an attack ("a
+  car *packed with explosives*"), else the act itself —
   the verb and its particles —, as the Giveme5W1H coders answer "how" when no
   manner phrase is given.
 """
@@ -39,7 +41,7 @@ from spacy.tokens import Token
 
 from newsdesk.analyze.cameo import code_verb
 from newsdesk.analyze.clauses import clause_subject, verb_group
-from newsdesk.analyze.headline import BREAKS, SUBORDINATORS, content_words
+from newsdesk.analyze.headline import BREAKS, SUBORDINATORS, content_words, stem
 from newsdesk.analyze.names import is_country
 from newsdesk.analyze.phrases import (
     act,
@@ -74,6 +76,15 @@ _CAUSE_PREPS = frozenset({"over", "amid", "amidst", "after", "following"})
 _BLAME_VERBS = frozenset({"blame", "attribute", "criticise", "criticize"})
 """Verbs whose complement names a cause: "blamed the defeat on …", "criticised him for reopening …"."""
 _MOTIVES = frozenset({"revenge", "retaliation", "retaliatory", "reprisal"})
+_HARMS = frozenset(
+    "kill killed injure injured hurt wound wounded die dead trap trapped strand stranded maim drown".split()
+)
+"""Words of a harm done to people: the act that caused it answers how ("… were hurt *when a bus overturned*")."""
+_WEAPONS = frozenset(
+    "explosive explosives bomb bombs gun guns rifle rifles pistol knife knives machete machetes grenade grenades "
+    "rocket rockets missile missiles firearm firearms weapon weapons axe sword".split()
+)
+"""Weapons: "with" one of them is the instrument of an attack ("a car packed *with explosives*")."""
 
 
 def when(view: ArticleView, clause: Clause, lead: Clause | None, who: Phrase | None) -> Phrase | None:
@@ -408,8 +419,11 @@ def how(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | Non
     """The manner: "despite …" anywhere in the clause, "by" + gerund, "with"/"using" + an instrument, a
     manner adverb of the clause's own verb with the act it qualifies ("*narrowly avoids crash*"), in the
     clause or the lead's; else the act as a "when"/"after" clause tells it ("… were hurt when a bus
-    *skidded and overturned*"); else the act itself, its verb and particles ("blames", "staged") — the
-    lead's, when the clause only states a condition ("Toblerone *gets* more gappy": the lead's "widened").
+    *skidded and overturned*"), or an "as" clause after a harm, the lead's first (a full sentence, where a
+    headline's parse often reads its verb as a noun), then the headline's ("Five dead after bus
+    *overturns*"); else the weapon of an attack the first sentences name ("a car *packed with
+    explosives*"); else the act itself, its verb and particles ("blames", "staged") — the lead's, when the
+    clause only states a condition ("Toblerone *gets* more gappy": the lead's "widened").
 
     The last follows the convention of the Giveme5W1H coders, who answer "how" with the verb that
     carries the manner when no manner phrase is given. A bare adverb of the lead ("formally released")
@@ -431,17 +445,79 @@ def how(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | Non
                     return view.phrase(_named_act(child.head, [child]))
                 continue
             return view.phrase(np_span(child))
-    for c in (clause, *others):
-        for verb in (c.verb, *(v for v in c.verb.children if v.dep_ in {"conj", "acomp"})):
-            for child in verb.children:
-                heads = [child, *(g for g in child.children if g.dep_ == "conj")]  # "when it skidded and overturned"
-                marks = {m.lower_ for h in heads for m in h.children if m.dep_ in {"mark", "advmod"}}
-                if child.dep_ == "advcl" and marks & _MECHANISMS and child.pos_ == "VERB" and not _reports(view, child):
-                    return view.phrase(act(child))
+    for c in (*others, clause):  # (the lead's full sentence before the headline's)
+        mechanism = _mechanism(view, c.verb)
+        if mechanism:
+            return view.phrase(mechanism)
+    mechanism = _title_mechanism(view)
+    if mechanism:
+        return view.phrase(mechanism)
+    weapon = _weapon(view)
+    if weapon:
+        return view.phrase(weapon)
     verb = clause.verb
     if verb.lemma_.lower() in _STATES:
         verb = next((c.verb for c in others if c.verb.lemma_.lower() not in _STATES), verb)
     return view.phrase([t for t in verb_group(verb) if t.dep_ not in {"aux", "auxpass"}])
+
+
+def _mechanism(view: ArticleView, verb: Token) -> list[Token]:
+    """The act a "when"/"after" clause of a clause tells ("… were hurt *when a bus overturned*", "came under fire
+    after it *increased the price*"); an "as" clause only for a harm ("seven were killed as the tram *derailed*":
+    "as" alone is as often a time or a cause)."""
+    for v in (verb, *(g for g in verb.children if g.dep_ in {"conj", "acomp"})):
+        if v is not verb and v.dep_ == "conj" and clause_subject(v) is not None:
+            continue  # ("… released the names, and one woman killed when …": another clause, with its own subject)
+        harm = v.lemma_.lower() in _HARMS or any(g.dep_ == "acomp" and g.lemma_.lower() in _HARMS for g in v.children)
+        for child in v.children:
+            if child.dep_ != "advcl" or child.pos_ != "VERB" or _reports(view, child):
+                continue
+            heads = [child, *(g for g in child.children if g.dep_ == "conj")]  # "when it skidded and overturned"
+            marks = {m.lower_ for h in heads for m in h.children if m.dep_ in {"mark", "advmod"}}
+            if marks & _MECHANISMS or ("as" in marks and harm):
+                return act(child)
+    return []
+
+
+def _title_mechanism(view: ArticleView) -> list[Token]:
+    """A headline's harm and the act after "when", "after" or "as" that caused it ("Five dead after bus
+    *overturns*"): the last word before the next break or preposition that the body uses as a verb (a
+    headline's parse often reads "overturns" as a noun)."""
+    tokens = view.title_tokens()
+    body_verbs = {
+        w for s in view.body_sentences() for t in s if t.pos_ == "VERB" for w in (t.lemma_.lower(), stem(t.lower_))
+    }
+    for n, tok in enumerate(tokens):
+        if not n or tok.lower_ not in _MECHANISMS | {"as"}:
+            continue
+        if not any(t.lemma_.lower() in _HARMS or t.lower_ in _HARMS for t in tokens[:n]):
+            continue
+        tail: list[Token] = []
+        for t in tokens[n + 1 :]:
+            if t.lower_ in BREAKS or t.pos_ == "ADP":
+                break
+            tail.append(t)
+        acts = [t for t in tail if t.pos_ in {"NOUN", "VERB"} and {t.lemma_.lower(), stem(t.lower_)} & body_verbs]
+        if acts and acts[-1].i > tail[0].i:  # (a subject before the act: "bus overturns")
+            return [acts[-1]]
+    return []
+
+
+def _weapon(view: ArticleView) -> list[Token]:
+    """The weapon of an attack as the first sentences name it: "a car *packed with explosives*", "*armed with
+    knives*" (the participle and its "with"), or "with a rifle" (the weapon)."""
+    for tokens in (view.title_tokens(), *view.body_sentences()):
+        for prep in tokens:
+            if prep.lower_ != "with" or prep.dep_ != "prep":
+                continue
+            objs = [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _WEAPONS]
+            if not objs:
+                continue
+            head = prep.head
+            if head.tag_ == "VBN" or head.lower_ in {"laden", "loaded", "armed", "packed", "rigged"}:
+                return contiguous(head, [head, prep, *np_span(objs[0])])
+            return np_span(objs[0])
+    return []
 
 
 def _named_act(verb: Token, extra: list[Token]) -> list[Token]:

@@ -31,7 +31,9 @@ rest adds detail. The main event is read from them, as a journalist's 5W1H:
    headline, else a strong cause marker, a motive ("a revenge attack") or a
    verb of blame in the first sentences.
 6. **How** is the manner: "by" + gerund, "with" or "using" + an instrument,
-   "despite …", a manner adverb — in the clause, else in the headline or lead.
+   "despite …", a manner adverb — in the clause, else in the headline or lead;
+   else the act that caused a harm ("killed when a bus *overturned*"), the
+   weapon of an attack, or the event's own verb.
 
 Every answer is a phrase of the article with its span; the sentence of the
 chosen clause is cited.
