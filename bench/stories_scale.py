@@ -22,6 +22,12 @@ profiles are clustered window by window in date order
 (:func:`newsdesk.stories.clusters.cluster_by_window`, as the Spark job's driver
 does), holding two windows. The corpus is made twice, once per pass; making it
 is timed apart and left out of the CPU figures.
+
+``--jobs N`` computes the signatures and profiles on N worker processes
+(:func:`newsdesk.workers.map_ordered`; default: the ``jobs`` setting, one per
+core) while this process makes the corpus and clusters; the stories are the
+same with any N. The CPU figures add the workers' CPU time (read from
+``/proc`` twice a second, as is the memory of the whole process tree).
 """
 
 from __future__ import annotations
@@ -29,13 +35,16 @@ from __future__ import annotations
 import argparse
 import heapq
 import json
+import os
 import random
 import resource
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 from newsdesk.model import Article, Entity, article_id
 
@@ -151,34 +160,84 @@ def _b_cubed(gold: dict[str, int], system: dict[str, str]) -> float:
     return 2 * p * r / (p + r)
 
 
-def run_one(n: int) -> dict[str, float]:
+class _Tree:
+    """CPU seconds and resident memory of this process and its descendants (the workers), sampled from /proc."""
+
+    def __init__(self, every: float = 0.5) -> None:
+        self.cpu: dict[tuple[int, str], float] = {}  # (pid, start time) of each descendant → its CPU seconds
+        self.peak_rss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _run(self, every: float) -> None:
+        while not self._stop.wait(every):
+            self.sample()
+
+    def sample(self) -> None:
+        stats: dict[int, list[str]] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stats[int(entry.name)] = (entry / "stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+        children: dict[int, list[int]] = {}
+        for pid, fields in stats.items():
+            children.setdefault(int(fields[1]), []).append(pid)
+        me, tick, page = os.getpid(), os.sysconf("SC_CLK_TCK"), os.sysconf("SC_PAGE_SIZE")
+        tree, todo = [], [me]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo.extend(children.get(pid, []))
+        self.peak_rss = max(self.peak_rss, sum(int(stats[p][21]) * page for p in tree if p in stats))
+        for pid in tree:
+            if pid != me and pid in stats:
+                fields = stats[pid]
+                self.cpu[(pid, fields[19])] = (int(fields[11]) + int(fields[12])) / tick
+
+    def stop(self) -> tuple[float, float]:
+        """The descendants' CPU seconds and the peak resident memory of the tree (MiB)."""
+        self.sample()
+        self._stop.set()
+        self._thread.join()
+        return sum(self.cpu.values()), self.peak_rss / 2**20
+
+
+def run_one(n: int, jobs: int) -> dict[str, float]:
     from newsdesk.settings import Settings
     from newsdesk.stories.clusters import cluster
     from newsdesk.stories.dedupe import find_copies
-    from newsdesk.stories.features import profile
+    from newsdesk.stories.features import profiles as all_profiles
 
     articles, gold = corpus(n)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     settings = Settings()
     cpu0 = time.process_time()
     t0 = time.perf_counter()
-    copies = find_copies(articles, threshold=settings.duplicate_threshold)
+    tree = _Tree()
+    copies = find_copies(articles, threshold=settings.duplicate_threshold, jobs=jobs)
     t1 = time.perf_counter()
     originals = [a for a in articles if copies.copy_of(a.id) is None]
-    profiles = [profile(a) for a in originals]
+    profiles = list(all_profiles(originals, jobs))
     t2 = time.perf_counter()
     story = cluster(profiles, settings)
     t3 = time.perf_counter()
     system = {a.id: story[copies.original[a.id]] for a in articles}
+    workers_cpu, tree_rss = tree.stop()
     return {
+        "jobs": jobs,
         "articles": len(articles),
         "copies": len(articles) - len(originals),
         "dedupe_s": t1 - t0,
         "profiles_s": t2 - t1,
         "cluster_s": t3 - t2,
         "total_s": t3 - t0,
-        "cpu_s": time.process_time() - cpu0,
+        "cpu_s": time.process_time() - cpu0 + workers_cpu,
+        "workers_cpu_s": workers_cpu,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_tree_rss_mib": tree_rss,
         "corpus_rss_mib": base / 1024,
         "stories": len(set(system.values())),
         "events": len(set(gold.values())),
@@ -186,12 +245,12 @@ def run_one(n: int) -> dict[str, float]:
     }
 
 
-def run_stream(n: int) -> dict[str, float]:
+def run_stream(n: int, jobs: int) -> dict[str, float]:
     """Copies over the whole corpus, then windowed clustering in date order; the corpus is never held."""
     from newsdesk.settings import Settings
     from newsdesk.stories.clusters import cluster_by_window
     from newsdesk.stories.dedupe import find_copies
-    from newsdesk.stories.features import Profile, profile
+    from newsdesk.stories.features import profiles
 
     settings = Settings()
     cpu0 = time.process_time()
@@ -200,31 +259,33 @@ def run_stream(n: int) -> dict[str, float]:
         pass
     making = time.process_time() - cpu0
     gold = {}
+    tree = _Tree()
     cpu0, t0 = time.process_time(), time.perf_counter()
-    copies = find_copies(stream_corpus(n, gold), threshold=settings.duplicate_threshold)
+    copies = find_copies(stream_corpus(n, gold), threshold=settings.duplicate_threshold, jobs=jobs)
     t1 = time.perf_counter()
     cpu1 = time.process_time()
-
-    def originals() -> Iterator[Profile]:
-        for a in stream_corpus(n, {}):
-            if copies.copy_of(a.id) is None:
-                yield profile(a)
-
-    story = cluster_by_window(originals(), settings)
+    workers1 = tree.stop()[0]
+    tree = _Tree()
+    originals = (a for a in stream_corpus(n, {}) if copies.copy_of(a.id) is None)
+    story = cluster_by_window(profiles(originals, jobs), settings)
     t2 = time.perf_counter()
     cpu2 = time.process_time()
+    workers2, tree_rss = tree.stop()
     system = {aid: story[copies.original[aid]] for aid in gold}
     return {
+        "jobs": jobs,
         "articles": len(gold),
         "copies": sum(1 for aid in gold if copies.copy_of(aid) is not None),
         "dedupe_s": t1 - t0,
         "profiles_s": 0.0,
         "cluster_s": t2 - t1,  # profiles and windowed clustering together
         "total_s": t2 - t0,
-        "cpu_s": (cpu2 - cpu0) - 2 * making,  # two passes over the corpus, each making it once
-        "dedupe_cpu_s": cpu1 - cpu0 - making,
+        "cpu_s": (cpu2 - cpu0) - 2 * making + workers1 + workers2,  # two passes, each making the corpus once
+        "dedupe_cpu_s": cpu1 - cpu0 - making + workers1,
+        "workers_cpu_s": workers1 + workers2,
         "making_cpu_s": making,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_tree_rss_mib": tree_rss,
         "corpus_rss_mib": 0.0,
         "stories": len(set(system.values())),
         "events": len(set(gold.values())),
@@ -236,26 +297,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 20_000, 50_000, 100_000])
     parser.add_argument("--stream", action="store_true", help="make the corpus day by day and stream it")
+    parser.add_argument("--jobs", type=int, help="processes for signatures and profiles [default: the jobs setting]")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_stream(args.one) if args.stream else run_one(args.one)))
+        from newsdesk.settings import Settings
+        from newsdesk.workers import jobs_for
+
+        jobs = args.jobs if args.jobs is not None else jobs_for(Settings())
+        print(json.dumps(run_stream(args.one, jobs) if args.stream else run_one(args.one, jobs)))
         return
     rows = []
     for n in args.sizes:
         command = [sys.executable, __file__, "--one", str(n), *(["--stream"] if args.stream else [])]
+        command += ["--jobs", str(args.jobs)] if args.jobs is not None else []
         out = subprocess.run(command, capture_output=True, text=True, check=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(json.dumps(rows[-1]), flush=True)
-    print("\n| articles | copies | dedupe s | profiles s | cluster s | total s | CPU s | CPU s / 1k", end="")
-    print(" | peak RSS MiB | B3 F1 |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("\n| articles | jobs | copies | dedupe s | profiles s | cluster s | total s | CPU s | CPU s / 1k", end="")
+    print(" | peak RSS MiB (all processes) | B3 F1 |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         per_k = r["cpu_s"] / r["articles"] * 1000
         print(
-            f"| {r['articles']:,} | {r['copies']:,} | {r['dedupe_s']:.1f} | {r['profiles_s']:.1f} "
+            f"| {r['articles']:,} | {r['jobs']} | {r['copies']:,} | {r['dedupe_s']:.1f} | {r['profiles_s']:.1f} "
             f"| {r['cluster_s']:.1f} | {r['total_s']:.1f} | {r['cpu_s']:.1f} | {per_k:.2f} "
-            f"| {r['peak_rss_mib']:.0f} | {r['b3_f1']:.3f} |"
+            f"| {r['peak_rss_mib']:.0f} ({r['peak_tree_rss_mib']:.0f}) | {r['b3_f1']:.3f} |"
         )
 
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from newsdesk import Article, Failure, ModelNotFound, Pipeline, Settings, read, to_dict
 from newsdesk.cli import main
-from newsdesk.workers import analyse, analyse_batch, cores, jobs_for
+from newsdesk.workers import analyse, analyse_batch, cores, jobs_for, map_ordered
 
 from .conftest import EXAMPLES, make_article
 from .stories.conftest import ARTICLES
@@ -164,3 +164,25 @@ def test_workers_script_without_main_guard_is_a_clear_error(tmp_path: Path, call
     else:
         assert done.returncode == 0, done.stderr
         assert done.stdout.strip() == expected
+
+
+def squares_and_pid(numbers: list[int]) -> list[tuple[int, int]]:
+    """A task for map_ordered: each number's square, and which process made it."""
+    return [(n * n, os.getpid()) for n in numbers]
+
+
+@pytest.mark.parametrize(
+    ("count", "jobs", "chunk", "in_workers"),
+    [
+        (0, 2, 3, False),
+        (3, 2, 3, False),  # one chunk: in this process
+        (7, 1, 3, False),  # one job: in this process
+        (7, 2, 3, True),
+        (50, 2, 1, True),  # more chunks than the 2 x jobs in flight
+        (50, 3, 7, True),
+    ],
+)
+def test_workers_map_ordered_keeps_input_order(count: int, jobs: int, chunk: int, in_workers: bool) -> None:
+    results = list(map_ordered(squares_and_pid, range(count), jobs, chunk=chunk))
+    assert [square for square, _ in results] == [n * n for n in range(count)]
+    assert any(pid != os.getpid() for _, pid in results) is in_workers

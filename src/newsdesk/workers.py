@@ -53,15 +53,18 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from newsdesk.analyze import Pipeline
 from newsdesk.model import Article, Failure
 from newsdesk.settings import Settings
 
-__all__ = ["UnguardedMain", "analyse", "cores", "jobs_for"]
+__all__ = ["UnguardedMain", "analyse", "cores", "jobs_for", "map_ordered"]
 
 Item = Article | Failure
 Task = Callable[[list[Article]], list[Item]]
+T = TypeVar("T")
+R = TypeVar("R")
 
 _MAIN_RAN_AGAIN = 86
 """A worker's exit status when it stopped in the caller's main module, calling newsdesk again."""
@@ -173,6 +176,15 @@ def _stop_if_starting_a_worker() -> None:
 # ---------------------------------------------------------------------------- in the caller
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers from a forkserver (never a fork of the caller, its threads and connections), else spawned."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        context.set_forkserver_preload(["newsdesk.workers"])  # imports (spaCy included) once, not per worker
+    return context
+
+
 @dataclass
 class _Batch:
     items: list[tuple[Item, bool]]  # each item, and whether it is to be analysed
@@ -212,12 +224,11 @@ class _Workers:
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        if "forkserver" in methods:
-            context.set_forkserver_preload(["newsdesk.workers"])  # imports (spaCy included) once, not per worker
         return ProcessPoolExecutor(
-            self.jobs, mp_context=context, initializer=_start_worker, initargs=(self.settings, _identity(os.getpid()))
+            self.jobs,
+            mp_context=_context(),
+            initializer=_start_worker,
+            initargs=(self.settings, _identity(os.getpid())),
         )
 
     def submit(self, batch: _Batch) -> None:
@@ -319,3 +330,35 @@ def analyse(
         finished = True
     finally:
         workers.close(finished=finished)
+
+
+def map_ordered(task: Callable[[list[T]], list[R]], items: Iterable[T], jobs: int, *, chunk: int = 1000) -> Iterator[R]:
+    """``task`` over ``items`` cut into chunks, on ``jobs`` processes: its results, in input order.
+
+    For per-item work that depends on the item alone (the MinHash signatures and
+    story profiles of a whole-corpus pass), so the results are those of one
+    process, in the same order. At most ``2 × jobs`` chunks are in flight, so a
+    corpus of any size streams through in bounded memory. With ``jobs`` 1, or an
+    input of one chunk or less, it runs in this process (starting workers would
+    cost more than it saves). Workers start as :func:`analyse`'s do (from a
+    forkserver; ``task`` is sent by name, so it is a module-level function) and
+    exit when their caller is killed.
+    """
+    _stop_if_starting_a_worker()
+    it = iter(items)
+    chunks = iter(lambda: list(itertools.islice(it, chunk)), [])
+    head = list(itertools.islice(chunks, 2 if jobs > 1 else 1))
+    if len(head) < 2:
+        for part in itertools.chain(head, chunks):
+            yield from task(part)
+        return
+    with ProcessPoolExecutor(
+        jobs, mp_context=_context(), initializer=_watch, initargs=(_identity(os.getpid()),)
+    ) as pool:
+        pending: deque[Future[list[R]]] = deque()
+        for part in itertools.chain(head, chunks):
+            pending.append(pool.submit(task, part))
+            while len(pending) > 2 * jobs or (pending and pending[0].done()):
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

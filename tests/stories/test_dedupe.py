@@ -88,3 +88,13 @@ def test_dedupe_signature_equals_datasketch_minhash(texts: list[str]) -> None:
         assert size == len(shingles)
         assert values.dtype == expected.hashvalues.dtype
         assert values.tolist() == expected.hashvalues.tolist(), text
+
+
+def test_dedupe_copies_with_two_jobs_equal_one() -> None:
+    """Over a corpus of more than one chunk the signatures are computed in workers: the same copies."""
+    texts = _texts(1500)
+    articles = [art(text, f"Outlet {n % 7}", f"2025-05-{1 + n % 28:02d}") for n, text in enumerate(texts)]
+    articles += [art(WIRE, f"Wire {n}", f"2025-05-{1 + n % 28:02d}") for n in range(40)]
+    one, two = find_copies(articles, jobs=1), find_copies(articles, jobs=2)
+    assert one == two
+    assert len(set(one.original.values())) < len(one.original)  # copies were found (the wire runs at least)

@@ -57,3 +57,22 @@ def test_features_numbers_are_whole_numbers_only(text: str, expected: set[str]) 
     from newsdesk.stories.features import _numbers
 
     assert set(_numbers(Article(id="a", source="a.txt", text=text))) == expected
+
+
+def test_features_profiles_with_two_jobs_equal_one() -> None:
+    """Over more than one chunk the profiles are made in workers: the same profiles, in the same order."""
+    import random
+
+    from newsdesk.model import Article, Entity
+    from newsdesk.stories.features import profile, profiles
+
+    rnd = random.Random(5)
+    words = "harbour pilots Velmora strike ferry council repair 2025 4.5 million Brandt said the of and".split()
+    articles = []
+    for n in range(2100):
+        text = " ".join(rnd.choices(words, k=rnd.randint(0, 60)))
+        entities = (Entity("Ilse Brandt", "PERSON", ((0, 11),)),) if n % 3 == 0 else ()
+        articles.append(Article(id=f"a{n}", source=f"{n}.txt", text=text, outlet="Velmora Post", entities=entities))
+    made = list(profiles(articles, jobs=2))
+    assert made == [profile(a) for a in articles]
+    assert [list(p.terms.items()) for p in made] == [list(profile(a).terms.items()) for a in articles]  # same order

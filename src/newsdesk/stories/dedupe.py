@@ -33,13 +33,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsdesk.model import Article
+from newsdesk.workers import map_ordered
 
 __all__ = ["Copies", "find_copies", "signature"]
 
@@ -145,21 +146,30 @@ def _candidates(sigs: np.ndarray) -> set[tuple[int, int]]:
     return pairs
 
 
-def find_copies(articles: Iterable[Article], *, threshold: float = 0.6) -> Copies:
+def _signatures(texts: list[str]) -> list[tuple[np.ndarray, int]]:
+    return [signature(text) for text in texts]
+
+
+def find_copies(articles: Iterable[Article], *, threshold: float = 0.6, jobs: int = 1) -> Copies:
     """Group near-duplicate articles (MinHash and banding, never all pairs).
 
     Args:
         articles: analysed or raw articles (only ``text``, ``id`` and ``published`` are read).
         threshold: estimated Jaccard similarity of word 5-shingles from which two texts are copies.
+        jobs: processes that compute the signatures (a whole corpus: :func:`newsdesk.workers.map_ordered`);
+            the copies are the same with any number.
     """
     order: dict[str, tuple[str, str]] = {}
     rows: list[np.ndarray] = []
     sizes: list[int] = []
-    for article in articles:
-        if article.id in order:
-            continue
-        order[article.id] = (article.published or "9999", article.id)
-        sig, size = signature(article.text)
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            if article.id not in order:
+                order[article.id] = (article.published or "9999", article.id)
+                yield article.text
+
+    for sig, size in map_ordered(_signatures, texts(), jobs):
         rows.append(sig)
         sizes.append(size)
     ids = list(order)

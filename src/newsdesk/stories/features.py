@@ -19,7 +19,7 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -27,7 +27,7 @@ from operator import mul
 
 from newsdesk.model import Article
 
-__all__ = ["Profile", "cosine", "profile", "rarity"]
+__all__ = ["Profile", "cosine", "profile", "profiles", "rarity"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A number not inside a word or another number: "2013", "28,500", "6.1", "3". The digit comes first
@@ -213,3 +213,14 @@ def profile(article: Article, vector: tuple[float, ...] | None = None) -> Profil
         keys=keys,
         vector=vector,
     )
+
+
+def _profiles(articles: list[Article]) -> list[Profile]:
+    return [profile(article) for article in articles]
+
+
+def profiles(articles: Iterable[Article], jobs: int = 1) -> Iterator[Profile]:
+    """The profile of each article, in order, on ``jobs`` processes (a whole corpus); the same with any number."""
+    from newsdesk.workers import map_ordered
+
+    return map_ordered(_profiles, articles, jobs)
