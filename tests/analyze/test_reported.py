@@ -41,6 +41,27 @@ FOUND = [
     ),
     # the lemmatizer's slip ("hoping" -> "hop") does not hide a cue
     (MAYOR + "Ms Sandvik is hoping the bridge will open in May.", ("the bridge will open in May", "Greta Sandvik")),
+    # a noun of saying with a clause of its own: its possessor, its "by" phrase, or its verb's subject speaks
+    (
+        MAYOR + "The council doubted Ms Sandvik’s claim that the quarry was closed.",
+        ("the quarry was closed", "Greta Sandvik"),
+    ),
+    (
+        MAYOR + "Ms Sandvik has expressed concern that the ferry is too small.",
+        ("the ferry is too small", "Greta Sandvik"),
+    ),
+    # a passive cue's "by" phrase is the source, its subject what was said
+    (
+        "The harbour plan has been endorsed by the Orrhavn Fishing Council.",
+        ("The harbour plan", "Orrhavn Fishing Council"),
+    ),
+    # "more likely to say": the subject of the verb the adjective completes
+    (
+        "Orrhavn voters are more likely to say that the ferry is too slow.",
+        ("the ferry is too slow", "Orrhavn voters"),
+    ),
+    # what someone wants or offers
+    (MAYOR + "Ms Sandvik wants a second bridge for the island.", ("a second bridge for the island", "Greta Sandvik")),
 ]
 
 
@@ -56,6 +77,11 @@ NOT_FOUND = [
     "It seems that the ferry will run again.",  # "it" with no source behind it
     "It was announced on Monday.",  # a passive "it"
     "Greta Sandvik rejected the report on Monday.",  # the content of "rejected" is a thing
+    "The claim that the quarry was closed spread fast.",  # a noun of saying with no one behind it
+    "Greta Sandvik’s plan to build a bridge was costly.",  # a plan is an act, not something said
+    "The claim that Greta Sandvik made was false.",  # a relative clause is not the claim's content
+    "The bridge was built by the Orrhavn council.",  # a passive that is no cue
+    "Greta Sandvik wants it.",  # a bare pronoun says nothing
 ]
 
 

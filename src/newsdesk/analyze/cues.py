@@ -166,6 +166,9 @@ def subject_of(verb: Token, depth: int = 0, *, outside: tuple[int, int] | None =
         return verb.head
     if verb.dep_ in _INHERITS_SUBJECT and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head, depth + 1, outside=outside)
+    adjective = verb.head
+    if verb.dep_ == "xcomp" and adjective.dep_ == "acomp" and adjective.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(adjective.head, depth + 1, outside=outside)  # "voters are more likely to say …"
     prep = verb.head
     if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"}:
         return subject_of(prep.head, depth + 1, outside=outside)  # "responded by saying …", "began by saying …"

@@ -9,11 +9,14 @@ paying income tax``, ``he figures that …``, ``Trump vowed to …``.
 The content is a complement of a cue in the lexicon
 (:mod:`newsdesk.analyze.cues`), chosen by the cue's class: a clause ("said
 that …") for every class, a to-clause for promises and plans, a direct object
-for speech, stance and evidence verbs whose object is what was said ("outlined
+for speech, stance, evidence and intent verbs whose object is what was said ("outlined
 his plan"), never for those whose object is the person addressed ("told
 reporters"), the topic of a speech verb with no object ("complained about
 his mic"), and a judging verb's person ("accused Clinton of …", not
-"supported Clinton"). Content that opens inside quotation marks is left to the
+"supported Clinton"), what someone wants or offers. Beyond verbs: a noun of
+saying with a clause of its own ("Trump's claim that …", "expressed concern
+that …"), and a passive cue's "by" phrase ("endorsed by dozens of papers").
+Content that opens inside quotation marks is left to the
 direct-quote rules unless a "that" opens it ("tweeted that, “For those …”");
 content that only carries quoted words is reported speech with partial quotes
 in it.
@@ -44,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["reported_speech"]
 
 
-_OBJECT_CLASSES = frozenset({"speech", "stance", "evidence"})
+_OBJECT_CLASSES = frozenset({"speech", "stance", "evidence", "intent"})
 _CLAUSE_CLASSES = frozenset({"speech", "stance", "evidence", "belief", "intent"})
 _TO_CLAUSE_CLASSES = frozenset({"intent"})
 _OBJECT_PREPS = frozenset({"for", "over", "as", "about", "against", "on", "of"})
@@ -56,7 +59,7 @@ _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _JUDGE_PERSONS = frozenset(
     """
     accuse charge criticize criticise praise congratulate challenge ridicule slam denounce condemn brand attack
-    blame chide rebuke scold mock lambaste blast fault berate
+    blame chide rebuke scold mock lambaste blast fault berate endorse
     """.split()
 )
 """Judging verbs whose person object is judged in words ("accused Clinton"), unlike "supported Clinton"."""
@@ -244,6 +247,66 @@ def _relative(subject: Token) -> Token | None:
     return clause.head
 
 
+_SAYING_NOUNS = frozenset(
+    """
+    claim allegation accusation charge assertion insistence argument contention suggestion warning promise pledge
+    vow threat determination notion theory agreement acknowledgment acknowledgement admission concern fear hope
+    belief view conviction suspicion doubt expectation prediction conclusion finding announcement statement
+    message emphasis eagerness reluctance refusal demand call assurance complaint criticism insinuation speculation
+    """.split()
+)
+"""Nouns of saying and thinking whose complement clause is what was said: "Trump's claim that …", "his
+determination to act alone", "warnings from his attorney that …"."""
+
+_LIGHT_DEPS = frozenset({"dobj", "attr"})
+
+
+def _noun_cue(tok: Token) -> tuple[tuple[int, int], Token] | None:
+    """``Trump's claim that there were …``, ``the decision by the FBI to …``, ``Republicans have expressed
+    concern that …``: a noun of saying with a that- or to-clause of its own; the content is the clause, the
+    source the noun's possessor, its "by"/"from" phrase, or the subject of the verb it is the object of."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _SAYING_NOUNS:
+        return None
+    clauses = [c for c in tok.rights if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
+    clause = next((c for c in clauses if _complement(c)), None)
+    if clause is None:
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if source is None:
+        agents = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} and c.i < clause.i]
+        source = next((g for a in agents for g in a.children if g.dep_ == "pobj"), None)
+    if source is None and tok.dep_ in _LIGHT_DEPS and tok.head.pos_ in {"VERB", "AUX"}:
+        source = subject_of(tok.head)
+    if source is None:
+        return None
+    return _subtree_run(tok.doc, [clause]), source
+
+
+def _complement(clause: Token) -> bool:
+    """A that-clause ("that the port was unsafe") or a to-clause ("to act alone"), not a relative clause."""
+    kids = list(clause.children)
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+        return True
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+
+
+def _by_agent(cue: Token, classes: frozenset[str]) -> tuple[tuple[int, int], Token] | None:
+    """``Clinton has been endorsed by dozens of papers``, ``the issue was first reported by The Post``: a
+    passive cue with a "by" agent reports its subject, and the agent is the source."""
+    if not classes & {"speech", "stance", "evidence"}:
+        return None
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i]
+    agents = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not subjects or not agents or subjects[0].lower_ in _NOT_SOURCES:
+        return None
+    return _subtree_run(cue.doc, subjects[:1]), agents[0]
+
+
+def _active_subject(cue: Token) -> Token | None:
+    """The cue's subject, none for a bare passive participle ("Asked whether …, Esper said")."""
+    return None if passive_participle(cue) else subject_of(cue)
+
+
 def _according(tok: Token) -> tuple[tuple[int, int], Token] | None:
     """``…, according to X`` / ``According to X, …``: the rest of the sentence, and X's head."""
     doc = tok.doc
@@ -273,18 +336,23 @@ def reported_speech(
         if speakers.in_quote(tok.idx):
             continue
         found = _according(tok)
+        noun = None if found is not None else _noun_cue(tok)
         if found is not None:
             (a, b), subject = found
             cue_text, cue_span = "according to", (tok.idx, doc[tok.i + 1].idx + len(doc[tok.i + 1]))
+        elif noun is not None:
+            (a, b), subject = noun
+            cue_text, cue_span = tok.text, (tok.idx, tok.idx + len(tok))
         else:
             classes = cue_classes(tok, lexicon)
             if not classes:
                 continue
-            rng = _content(tok, classes, lexicon)
+            passive = _by_agent(tok, classes)
+            rng: tuple[int, int] | None = passive[0] if passive is not None else _content(tok, classes, lexicon)
             aside = rng is None and _parenthetical(tok, classes)
             if aside:
                 rng = _subtree_run(doc, [tok.head])
-            subject = None if passive_participle(tok) else subject_of(tok)
+            subject = passive[1] if passive is not None else _active_subject(tok)
             if rng is None or subject is None:
                 continue
             a, b = rng
@@ -305,7 +373,7 @@ def reported_speech(
             if that is None:
                 continue
             span = (that, span[1])  # "tweeted that, “For those …”": a clause that only opens with quoted words
-        speaker = speakers.resolve(relative or subject, None if found is not None else tok)
+        speaker = speakers.resolve(relative or subject, None if found is not None or noun is not None else tok)
         if relative is not None:  # "listeners who said …": the listeners speak, through the words "who"
             speaker = Speaker(speaker.name, Mention(subject.text, subject.idx, subject.idx + len(subject)), speaker.via)
         out.setdefault(
