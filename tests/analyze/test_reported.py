@@ -62,6 +62,7 @@ FOUND = [
     ),
     # what someone wants or offers
     (MAYOR + "Ms Sandvik wants a second bridge for the island.", ("a second bridge for the island", "Greta Sandvik")),
+    (MAYOR + "She offered no proof of the fraud.", ("no proof of the fraud", "Greta Sandvik")),
 ]
 
 
@@ -82,6 +83,9 @@ NOT_FOUND = [
     "The claim that Greta Sandvik made was false.",  # a relative clause is not the claim's content
     "The bridge was built by the Orrhavn council.",  # a passive that is no cue
     "Greta Sandvik wants it.",  # a bare pronoun says nothing
+    "The Orrhavn Ferry Company is offering cheaper tickets this winter.",  # a firm's goods are no position
+    "Greta Sandvik is planning a move to the mainland.",  # a plan is an act, not something said
+    "The Orrhavn Post has not been able to confirm the name of the buyer.",  # an ability is no act of saying
 ]
 
 

@@ -41,6 +41,7 @@ CLASSES = ("speech", "stance", "evidence", "belief", "intent")
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "ccomp", "parataxis", "pcomp"})
+_ABILITY = frozenset({"able", "unable"})
 _NOT_IN_MENTION = frozenset({"relcl", "appos", "acl", "advmod", "parataxis", "advcl", "ccomp"})
 
 
@@ -167,7 +168,8 @@ def subject_of(verb: Token, depth: int = 0, *, outside: tuple[int, int] | None =
     if verb.dep_ in _INHERITS_SUBJECT and verb.head.pos_ in {"VERB", "AUX"}:
         return subject_of(verb.head, depth + 1, outside=outside)
     adjective = verb.head
-    if verb.dep_ == "xcomp" and adjective.dep_ == "acomp" and adjective.head.pos_ in {"VERB", "AUX"}:
+    likely = adjective.dep_ == "acomp" and adjective.lower_ not in _ABILITY  # "able to confirm" is no act of saying
+    if verb.dep_ == "xcomp" and likely and adjective.head.pos_ in {"VERB", "AUX"}:
         return subject_of(adjective.head, depth + 1, outside=outside)  # "voters are more likely to say …"
     prep = verb.head
     if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"}:

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["reported_speech"]
 
 
-_OBJECT_CLASSES = frozenset({"speech", "stance", "evidence", "intent"})
+_OBJECT_CLASSES = frozenset({"speech", "stance", "evidence"})
 _CLAUSE_CLASSES = frozenset({"speech", "stance", "evidence", "belief", "intent"})
 _TO_CLAUSE_CLASSES = frozenset({"intent"})
 _OBJECT_PREPS = frozenset({"for", "over", "as", "about", "against", "on", "of"})
@@ -173,7 +173,7 @@ def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int
         about = [g for c in topics[:1] for g in c.children if g.dep_ in {"pobj", "pcomp"}]
         if about:
             return _subtree_run(doc, about)
-    if hearer or not classes & _OBJECT_CLASSES or cue.lemma_ in lexicon.clause_only:
+    if hearer or cue.lemma_ in lexicon.clause_only or not (classes & _OBJECT_CLASSES or _person_wants(cue)):
         return None
     parts = [c for c in children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
     parts += [c for c in children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > cue.i and parts]
@@ -187,6 +187,19 @@ def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int
     if parts[0].dep_ == "dobj" and not reasons and not _proposition(parts[0], classes):
         return None  # "Esper rejected the report": the content of "rejected" is a thing, not what was said
     return _subtree_run(doc, parts)
+
+
+_WANTS = frozenset({"want", "offer", "seek"})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
+
+
+def _person_wants(cue: Token) -> bool:
+    """``Democrats want policies that …``, ``Trump offered no proof``: what a person wants or offers is their
+    position; what a firm or a thing offers is goods ("Tesla is offering sports car-like performance")."""
+    if cue.lemma_ not in _WANTS:
+        return False
+    subject = subject_of(cue)
+    return subject is not None and (subject.ent_type_ in {"PERSON", "NORP"} or subject.lower_ in _PERSONAL)
 
 
 _PROPOSITIONS = frozenset(
