@@ -31,6 +31,13 @@ def test_cues_lexicon_loads_known_classes() -> None:
     assert all(cls in CLASSES for classes in lexicon.classes.values() for cls in classes)
 
 
+@pytest.mark.parametrize("text", ["She expressed support for the plan.", "She echoed the warning."])
+def test_cues_indirect_only_verbs_cue_reported_speech_only(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    verb = nlp(text)[1]
+    assert cue_classes(verb) == frozenset()  # never the cue of a direct quote
+    assert "speech" in cue_classes(verb, reported=True)
+
+
 @pytest.mark.parametrize(
     ("form", "lemma"),
     [("said", "say"), ("says", "say"), ("told", "tell"), ("notes", "note"), ("denies", "deny"), ("wrote", "write")],

@@ -63,6 +63,25 @@ FOUND = [
     # what someone wants or offers
     (MAYOR + "Ms Sandvik wants a second bridge for the island.", ("a second bridge for the island", "Greta Sandvik")),
     (MAYOR + "She offered no proof of the fraud.", ("no proof of the fraud", "Greta Sandvik")),
+    # cues of reported speech only: what someone expressed, echoed, pointed to, saw as, pressed or settled on
+    (MAYOR + "Ms Sandvik expressed support for the new harbour.", ("support for the new harbour", "Greta Sandvik")),
+    (
+        MAYOR + "Ms Sandvik echoed the fishermen's worries about the quarry.",
+        ("the fishermen's worries about the quarry", "Greta Sandvik"),
+    ),
+    (MAYOR + "Ms Sandvik pointed to the rising cost of fuel.", ("the rising cost of fuel", "Greta Sandvik")),
+    (
+        MAYOR + "Ms Sandvik sees the bridge as a lifeline for the island.",
+        ("the bridge as a lifeline for the island", "Greta Sandvik"),
+    ),
+    (MAYOR + "She encouraged the council to buy a second ferry.", ("to buy a second ferry", "Greta Sandvik")),
+    (
+        MAYOR + "Ms Sandvik decided to close the old ferry terminal.",
+        ("to close the old ferry terminal", "Greta Sandvik"),
+    ),
+    # a stance on a thing is a position taken in words
+    (MAYOR + "Ms Sandvik backed the toll increase.", ("the toll increase", "Greta Sandvik")),
+    (MAYOR + "Ms Sandvik opposed the merger of the two schools.", ("the merger of the two schools", "Greta Sandvik")),
 ]
 
 
@@ -86,6 +105,9 @@ NOT_FOUND = [
     "The Orrhavn Ferry Company is offering cheaper tickets this winter.",  # a firm's goods are no position
     "Greta Sandvik is planning a move to the mainland.",  # a plan is an act, not something said
     "The Orrhavn Post has not been able to confirm the name of the buyer.",  # an ability is no act of saying
+    "Greta Sandvik saw the ferry leave.",  # a thing seen, not a proposition
+    "Greta Sandvik pushed the cart up the hill.",  # a stance verb in its bodily sense
+    "Greta Sandvik saw the old lighthouse from the ferry.",
 ]
 
 

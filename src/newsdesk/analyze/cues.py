@@ -53,6 +53,7 @@ class Lexicon:
     hearer: frozenset[str]
     clause_only: frozenset[str]
     forms: dict[str, str]  # inflected form -> lemma, for verbs the tagger takes for nouns
+    indirect_only: frozenset[str] = frozenset()  # cues of reported speech only, never of a direct quote
 
     def of(self, lemma: str) -> frozenset[str]:
         return self.classes.get(lemma, frozenset())
@@ -79,6 +80,7 @@ def load_lexicon() -> Lexicon:
     hearer: set[str] = set()
     clause_only: set[str] = set()
     forms: dict[str, str] = {}
+    indirect_only: set[str] = set()
     for line in raw.splitlines():
         words = line.split()
         if not words or words[0].startswith("#"):
@@ -88,13 +90,22 @@ def load_lexicon() -> Lexicon:
             raise ValueError(f"reporting_verbs.txt: unknown class {cls!r} for {lemma!r}; known: {', '.join(CLASSES)}")
         classes.setdefault(lemma, set()).add(cls)
         verb = lemma.split("_")[0]
-        for form in _regular_forms(verb) | {w for w in rest if not w.startswith("+")}:
-            forms.setdefault(form, verb)
+        if "+indirect" in rest:
+            indirect_only.add(lemma)  # its forms stay out of the form table the direct-quote and headline rules read
+        else:
+            for form in _regular_forms(verb) | {w for w in rest if not w.startswith("+")}:
+                forms.setdefault(form, verb)
         if "+hearer" in rest:
             hearer.add(lemma)
         if "+clause" in rest:
             clause_only.add(lemma)
-    return Lexicon({k: frozenset(v) for k, v in classes.items()}, frozenset(hearer), frozenset(clause_only), forms)
+    return Lexicon(
+        {k: frozenset(v) for k, v in classes.items()},
+        frozenset(hearer),
+        frozenset(clause_only),
+        forms,
+        frozenset(indirect_only),
+    )
 
 
 def _lemma(token: Token, lexicon: Lexicon) -> str:
@@ -109,15 +120,21 @@ def _lemma(token: Token, lexicon: Lexicon) -> str:
     return ""
 
 
-def cue_classes(token: Token, lexicon: Lexicon | None = None) -> frozenset[str]:
-    """The classes of a reporting verb (empty for any other token); phrasal verbs need their particle."""
+def cue_classes(token: Token, lexicon: Lexicon | None = None, *, reported: bool = False) -> frozenset[str]:
+    """The classes of a reporting verb (empty for any other token); phrasal verbs need their particle.
+
+    Verbs flagged ``+indirect`` ("expressed support for", "sees it as", "persuaded him to") count only
+    with ``reported=True``: they report what someone said or thought, but a quotation next to them is not
+    theirs ("“We see a way out,” she said").
+    """
     lexicon = lexicon or load_lexicon()
     lemma = _lemma(token, lexicon)
     if not lemma:
         return frozenset()
-    found = set(lexicon.of(lemma))
-    for particle in particles(token):
-        found |= lexicon.of(f"{lemma}_{particle.lower_}")
+    found: set[str] = set()
+    for key in (lemma, *(f"{lemma}_{particle.lower_}" for particle in particles(token))):
+        if reported or key not in lexicon.indirect_only:
+            found |= lexicon.of(key)
     return frozenset(found)
 
 

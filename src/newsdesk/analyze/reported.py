@@ -138,6 +138,11 @@ def _second_infinitive(doc: Doc, end: int, cue: Token) -> int:
     return end
 
 
+def _small_clause(clause: Token) -> bool:
+    """A bare infinitive with no complementizer, auxiliary or "to" ("saw the ferry leave")."""
+    return clause.tag_ == "VB" and not any(c.dep_ in {"mark", "aux", "auxpass"} for c in clause.children)
+
+
 def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int, int] | None:
     """Token range of what the cue reports, or None when it reports nothing we can delimit."""
     doc = cue.doc
@@ -145,6 +150,8 @@ def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int
     clauses = [c for c in children if c.dep_ == "ccomp"]
     if clauses and classes & _CLAUSE_CLASSES:
         clause = clauses[-1]
+        if "speech" not in classes and _small_clause(clause):
+            return None  # "saw the ferry leave", "heard her sing": a thing seen, not a proposition
         first = next(iter(clause.children), None)
         if any(c.dep_ == "neg" for c in children) and first is not None and first.lower_ in {"whether", "if"}:
             return None  # "did not say whether …" reports nothing
@@ -163,7 +170,7 @@ def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int
     to_clauses = [c for c in children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
     if to_clauses and (classes & _TO_CLAUSE_CLASSES or hearer):
         clause = to_clauses[-1]
-        if cue_classes(clause, lexicon):
+        if cue_classes(clause, lexicon, reported=True):
             return None  # "declined to confirm that …": the inner verb reports it
         start, end = _subtree_run(doc, [clause])
         return start, _second_infinitive(doc, end, cue)
@@ -182,6 +189,9 @@ def _content(cue: Token, classes: frozenset[str], lexicon: Lexicon) -> tuple[int
         parts = [*phrasal[0].children, *(c for c in children if c.dep_ == "xcomp")]
     if not parts or all(p.pos_ == "PRON" and p.n_lefts + p.n_rights == 0 for p in parts):
         return None
+    noun = _noun_cue(parts[0]) if parts[0].dep_ == "dobj" else None
+    if noun is not None and _same(subject_of(cue), noun[1]):
+        return None  # "expressed concern that …": the noun's own clause is what the same source said
     # "called the citation a ploy", "criticized the union for …": a judgement of the object is what was said
     reasons = [p for p in parts if p.dep_ == "oprd" or (p.dep_ == "prep" and p.lower_ in _REASON_PREPS)]
     if parts[0].dep_ == "dobj" and not reasons and not _proposition(parts[0], classes):
@@ -201,6 +211,12 @@ def _person_wants(cue: Token) -> bool:
     subject = subject_of(cue)
     return subject is not None and (subject.ent_type_ in {"PERSON", "NORP"} or subject.lower_ in _PERSONAL)
 
+
+_LITERAL_STANCES = frozenset(
+    "see push press tie link paint frame target compare liken call thank welcome credit".split()
+)
+"""Stance verbs with a bodily sense or a person for object ("called his lawyer", "thanked the dockers"); their
+object is a stance only when it is something said."""
 
 _PROPOSITIONS = frozenset(
     """
@@ -227,7 +243,10 @@ def _proposition(obj: Token, classes: frozenset[str]) -> bool:
     if obj.lower_ in DOCUMENT_NOUNS or obj.pos_ in {"PRON", "PROPN"} or obj.ent_type_:
         return False
     if "stance" in classes and not classes & {"speech", "evidence"}:
-        return obj.lemma_.lower() in _PROPOSITIONS
+        # "backed the toll increase", "opposed the merger": a stance on a thing, in words; a verb with a
+        # bodily sense ("saw the ferry", "pushed the cart") only on something said
+        literal = obj.head.lemma_ in _LITERAL_STANCES
+        return obj.lemma_.lower() in _PROPOSITIONS or (obj.pos_ == "NOUN" and not literal)
     return True
 
 
@@ -357,7 +376,7 @@ def reported_speech(
             (a, b), subject = noun
             cue_text, cue_span = tok.text, (tok.idx, tok.idx + len(tok))
         else:
-            classes = cue_classes(tok, lexicon)
+            classes = cue_classes(tok, lexicon, reported=True)
             if not classes:
                 continue
             passive = _by_agent(tok, classes)
