@@ -79,6 +79,15 @@ FOUND = [
         MAYOR + "Ms Sandvik decided to close the old ferry terminal.",
         ("to close the old ferry terminal", "Greta Sandvik"),
     ),
+    # an "as" clause with a speech cue vouches for the clause it hangs on
+    (
+        "As the Orrhavn Post noted, the ferry company raised its fares twice last year.",
+        ("the ferry company raised its fares twice last year", "Orrhavn Post"),
+    ),
+    (
+        MAYOR + "The ferry company raised its fares twice, as Ms Sandvik pointed out on Monday.",
+        ("The ferry company raised its fares twice", "Greta Sandvik"),
+    ),
     # a stance on a thing is a position taken in words
     (MAYOR + "Ms Sandvik backed the toll increase.", ("the toll increase", "Greta Sandvik")),
     (MAYOR + "Ms Sandvik opposed the merger of the two schools.", ("the merger of the two schools", "Greta Sandvik")),
@@ -108,6 +117,8 @@ NOT_FOUND = [
     "Greta Sandvik saw the ferry leave.",  # a thing seen, not a proposition
     "Greta Sandvik pushed the cart up the hill.",  # a stance verb in its bodily sense
     "Greta Sandvik saw the old lighthouse from the ferry.",
+    "As Greta Sandvik left the harbour, the ferry company raised its fares.",  # an "as" of time
+    "The fares rose, as the council expected.",  # an expectation is no report
 ]
 
 

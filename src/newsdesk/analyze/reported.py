@@ -261,6 +261,29 @@ def _parenthetical(cue: Token, classes: frozenset[str]) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
 
 
+def _as_clause(cue: Token, classes: frozenset[str]) -> bool:
+    """``As the Times noted, Clinton raised …``, ``…, as her supporters point out``: a speech cue in an "as"
+    clause of its own, with a subject and nothing it reports, vouches for the clause it hangs on."""
+    if cue.dep_ != "advcl" or cue.head.pos_ not in {"VERB", "AUX"} or not classes & {"speech", "evidence"}:
+        return False
+    kids = list(cue.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) or any(c.dep_ in _REPORTS for c in kids):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids)
+
+
+_REPORTS = frozenset({"dobj", "ccomp", "xcomp"})
+
+
+def _around(cue: Token) -> tuple[int, int]:
+    """The clause an "as" cue hangs on, less the "as" clause itself (before or after it)."""
+    start, end = _subtree_run(cue.doc, [cue.head])
+    left, right = cue.left_edge.i, cue.right_edge.i + 1
+    if left <= start:
+        return right, end
+    return start, min(end, left)
+
+
 def _same(a: Token | None, b: Token) -> bool:
     """The same token? (spaCy makes a new Token object on every access, so ``is`` never holds.)"""
     return a is not None and a.i == b.i
@@ -384,6 +407,8 @@ def reported_speech(
             aside = rng is None and _parenthetical(tok, classes)
             if aside:
                 rng = _subtree_run(doc, [tok.head])
+            elif rng is None and _as_clause(tok, classes):
+                rng = _around(tok)
             subject = passive[1] if passive is not None else _active_subject(tok)
             if rng is None or subject is None:
                 continue
