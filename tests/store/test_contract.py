@@ -165,6 +165,9 @@ def searchable(store: Store) -> tuple[Article, Article]:
         ("ribeiro", {("entity", 0), ("quote", 0), ("article", 0)}),
         ("RIBEIRO door", {("quote", 0), ("article", 0)}),  # every word must match
         ("do", {("quote", 0), ("article", 0)}),  # the last word is a prefix
+        ("d", set()),  # … from two letters: one letter is a word of its own
+        ("door d", set()),
+        ("do door", set()),  # only the last word is a prefix
         ("sao bento", {("entity", 1), ("article", 1)}),  # diacritics and case are ignored
         ("São", {("entity", 1), ("article", 1)}),
         ("costa", {("entity", 1), ("quote", 1), ("article", 1)}),  # a quote is found by its speaker
@@ -273,6 +276,27 @@ def test_store_sqlite_search_index_is_backfilled_by_the_migration(
         old.close()
     again = SQLiteStore(path)
     assert {h.kind for h in again.search("ribeiro")} == {"article", "quote", "entity"}
+    again.close()
+
+
+def test_store_sqlite_prefix_index_migration_keeps_an_old_desks_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:-1])  # a desk made before the prefix indexes
+        old = SQLiteStore(path)
+        searchable(old)
+        before = {q: old.search(q) for q in ("ribeiro", "do", "sao be", "ferries")}
+        old.close()
+    again = SQLiteStore(path)
+    (schema,) = again.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()
+    assert "prefix='2 3 4'" in schema
+    assert {q: again.search(q) for q in before} == before
+    assert all(before.values())
+    new = other_article("Ribbons were cut at the door.")
+    again.put(new)
+    assert [h.article_id for h in again.search("ribb")] == [new.id]  # the triggers feed the new index
     again.close()
 
 

@@ -159,8 +159,9 @@ class Store(Protocol):
         """Full-text search over article titles and texts, quotes and entity names, best first.
 
         ``query`` is plain words, never a query language: every word must
-        match, the last one as a prefix (so a search box can search as the
-        user types); case and diacritics are ignored. ``kind`` restricts the
+        match, the last one also as a prefix when it has two letters or more
+        (so a search box can search as the user types); case and diacritics
+        are ignored. ``kind`` restricts the
         hits to one of :data:`SEARCH_KINDS`.
 
         At most the :data:`~newsdesk.store.search.SEARCH_WINDOW` most recently

@@ -153,7 +153,14 @@ def get_entity(
 @router.get("/search", summary="Full-text search over articles, quotes and entities")
 def search(
     store: StoreDep,
-    q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find (the last one as a prefix).")],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            description="Words to find (the last one of two letters or more also as a prefix).",
+        ),
+    ],
     kind: Annotated[str | None, Query(pattern="^(article|quote|entity)$", description="Only this kind of hit.")] = None,
     limit: Limit = 20,
     offset: Offset = 0,
