@@ -14,6 +14,7 @@ own.
     .venv/bin/python bench/stories_scale.py                  # 10k, 20k, 50k, 100k
     .venv/bin/python bench/stories_scale.py --sizes 10000    # one size
     .venv/bin/python bench/stories_scale.py --stream --sizes 1000000   # a million, streamed
+    .venv/bin/python bench/stories_scale.py --stream --sizes 20000 --jobs 1   # in one process
 
 ``--stream`` makes the same kind of corpus day by day (each day's events, their
 reports published over the next days) and never holds it: copies are found over
