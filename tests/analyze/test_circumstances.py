@@ -124,6 +124,11 @@ def _how(analyse: Any, text: str) -> str | None:
             "Driver arrested as two hurt in Kessel\n\nA driver was arrested in Kessel on Monday. Two people were hurt.",
             "arrested",
         ),
+        (  # negative: a knife where nothing tells of an attack
+            "Man arrested at Kessel station\n\n"
+            "Police arrested a man at Kessel station on Monday. The man was armed with a knife, police said.",
+            "arrested",
+        ),
         (  # negative: "with" a thing that is no weapon
             "Mayor opens bridge\n\n"
             "Mayor Ana Reis opened the new bridge in Kessel on Monday. The bridge was built with steel from Ostmark.",

@@ -85,6 +85,11 @@ _WEAPONS = frozenset(
     "rocket rockets missile missiles firearm firearms weapon weapons axe sword".split()
 )
 """Weapons: "with" one of them is the instrument of an attack ("a car packed *with explosives*")."""
+_ATTACK_WORDS = frozenset(
+    "attack raid strike bombing bomb blast explosion assault ambush shooting gunfire airstrike offensive".split()
+)
+_FORCE = frozenset({"18", "19", "20"})
+"""CAMEO roots of force: assault, fight, mass violence."""
 
 
 def when(view: ArticleView, clause: Clause, lead: Clause | None, who: Phrase | None) -> Phrase | None:
@@ -505,8 +510,13 @@ def _title_mechanism(view: ArticleView) -> list[Token]:
 
 def _weapon(view: ArticleView) -> list[Token]:
     """The weapon of an attack as the first sentences name it: "a car *packed with explosives*", "*armed with
-    knives*" (the participle and its "with"), or "with a rifle" (the weapon)."""
-    for tokens in (view.title_tokens(), *view.body_sentences()):
+    knives*" (the participle and its "with"), or "with a rifle" (the weapon) — in a sentence that tells of an
+    attack, or in any of them when the headline does ("a man armed with a knife was arrested" alone is no attack)."""
+    title = view.title_tokens()
+    attacked = _attack(view, title)
+    for tokens in (title, *view.body_sentences()):
+        if not (attacked or _attack(view, tokens)):
+            continue
         for prep in tokens:
             if prep.lower_ != "with" or prep.dep_ != "prep":
                 continue
@@ -518,6 +528,18 @@ def _weapon(view: ArticleView) -> list[Token]:
                 return contiguous(head, [head, prep, *np_span(objs[0])])
             return np_span(objs[0])
     return []
+
+
+def _attack(view: ArticleView, tokens: list[Token]) -> bool:
+    """Whether words tell of an attack: an attack or a harm ("raid", "bombing", "killed"), or a verb the
+    CAMEO lexicon codes as force (18-20: "attacked", "bombed")."""
+    for tok in tokens:
+        lemma = tok.lemma_.lower()
+        if lemma in _ATTACK_WORDS or lemma in _HARMS or tok.lower_ in _HARMS:
+            return True
+        if tok.pos_ == "VERB" and (code := code_verb(tok, lexicon=view.lexicon)) is not None and code.root in _FORCE:
+            return True
+    return False
 
 
 def _named_act(verb: Token, extra: list[Token]) -> list[Token]:
