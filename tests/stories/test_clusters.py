@@ -28,7 +28,7 @@ def test_clusters_fixture_stories(varga: dict[str, Article]) -> None:
 
 def test_clusters_profile_keeps_names_numbers_and_keys(varga: dict[str, Article]) -> None:
     p = profile(varga["northern-courier-varga"])
-    assert "p:lena varga" in p.names and "p:varga" in p.names
+    assert "a:lena varga" in p.names and "a:varga" in p.names
     assert {"12500", "28"} <= set(p.numbers)  # troops, and the date of the next talks
     assert any(k.startswith("n:") for k in p.keys) and any(k.startswith("t:") for k in p.keys)
     assert p.published == date(2025, 10, 14) and p.outlet == "northern courier"
@@ -44,7 +44,9 @@ def test_clusters_similarity_ends_at_the_window(gap_days: int, linked: bool) -> 
     b = prof("b", (), terms, date.fromordinal(date(2025, 1, 1).toordinal() + gap_days))
     assert (similarity(a, b, Settings()) > 0) is linked
     undated = prof("c", (), terms)
-    assert similarity(a, undated, Settings()) == pytest.approx(Settings().story_weight_terms / 1.0)
+    s = Settings()  # no names on either side: words and numbers only
+    words_only = s.story_weight_terms / (s.story_weight_terms + s.story_weight_numbers)
+    assert similarity(a, undated, s) == pytest.approx(words_only)
 
 
 def test_clusters_blocking_skips_keys_shared_by_too_many() -> None:
@@ -87,8 +89,9 @@ def test_clusters_blocking_pairs_undated_articles_too() -> None:
 @pytest.mark.parametrize(
     ("name", "label", "names"),
     [
-        ("Lena Varga", "PERSON", {"p:lena varga", "p:varga"}),
-        ("Estavian Navy", "ORG", {"o:estavian navy"}),
+        ("Lena Varga", "PERSON", {"a:lena varga", "a:varga"}),
+        ("Estavian Navy", "ORG", {"a:estavian navy"}),
+        ("Varga", "ORG", {"a:varga"}),  # the surname the model took for an organisation
         ("Port Halden", "GPE", {"g:port halden"}),
         ("Sallow Dam", "FAC", {"g:sallow dam"}),
         ("Estavian", "NORP", set()),  # a nationality is the setting two like events share
@@ -102,3 +105,48 @@ def test_clusters_profile_names_are_who_and_where(name: str, label: str, names: 
     text = f"{name} was in the news on Monday."
     article = Article(id="a", source="a.txt", text=text, entities=(Entity(name, label, ((0, len(name)),)),))
     assert set(profile(article).names) == names
+
+
+def _named(name: str, label: str) -> Profile:
+    from newsdesk.model import Entity
+
+    text = f"{name} was in the news on Monday."
+    return profile(Article(id=label, source="a.txt", text=text, entities=(Entity(name, label, ((0, len(name)),)),)))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shared"),
+    [
+        (("Lena Varga", "PERSON"), ("Lena Varga", "ORG"), True),  # one actor, labelled two ways
+        (("Lena Varga", "PERSON"), ("Varga", "ORG"), True),  # her surname alone, as an organisation
+        (("Halden Works", "ORG"), ("Halden Works", "PERSON"), True),
+        (("Port Halden", "GPE"), ("Port Halden", "PERSON"), False),  # a place is not a person named after it
+        (("Port Halden", "GPE"), ("Port Halden", "LOC"), True),
+        (("Lena Varga", "PERSON"), ("Mira Varga", "PERSON"), True),  # the surname (as before)
+        (("Halden Works", "ORG"), ("Works", "ORG"), False),  # an organisation has no surname
+        (("Lena Varga", "PERSON"), ("Lena Brenner", "PERSON"), False),  # a given name alone is not kept
+    ],
+)
+def test_clusters_profile_names_agree_across_labels(
+    first: tuple[str, str], second: tuple[str, str], shared: bool
+) -> None:
+    assert bool(set(_named(*first).names) & set(_named(*second).names)) is shared
+
+
+@pytest.mark.parametrize(
+    ("names_a", "names_b", "expected"),
+    [
+        # words alike (cosine 1), no numbers on either side
+        ({}, {}, 0.5 / 0.67),  # neither names anyone: words and numbers only
+        ({"a:varga": 1.0}, {}, 0.5 / 0.67),  # the model found no name in one: not evidence against
+        ({"a:varga": 1.0}, {"a:varga": 1.0}, (0.5 + 0.33) / 1.0),
+        ({"a:varga": 1.0}, {"a:brenner": 1.0}, 0.5 / 1.0),  # different people: names count against
+    ],
+)
+def test_clusters_similarity_counts_names_only_when_both_have_them(
+    names_a: dict[str, float], names_b: dict[str, float], expected: float
+) -> None:
+    terms = {"varga": 0.8, "estavia": 0.6}
+    a = Profile("a", None, None, terms, names_a, {}, ())
+    b = Profile("b", None, None, terms, names_b, {}, ())
+    assert similarity(a, b, Settings()) == pytest.approx(expected)

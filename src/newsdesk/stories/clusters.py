@@ -63,14 +63,23 @@ def similarity(a: Profile, b: Profile, settings: Settings) -> float:
 
     Beyond ``story_window_days`` apart (both dated) two articles are never
     the same story; within it, the similarity fades slowly with the gap.
+
+    Names count only when both articles name someone or somewhere: a short
+    report whose names the model missed (or that names none) is not less
+    alike for it, while two articles naming different people are. Numbers
+    still count when one side has none: an article without the toll, the
+    score or the year is less likely the same report (dropping them too
+    lost on ECB+, both halves).
     """
     gap = _gap_days(a, b)
     if gap is not None and gap > settings.story_window_days:
         return 0.0
     w = _weights(settings)
-    total = w.terms * cosine(a.terms, b.terms) + w.names * cosine(a.names, b.names)
-    total += w.numbers * cosine(a.numbers, b.numbers)
-    norm = w.terms + w.names + w.numbers
+    total = w.terms * cosine(a.terms, b.terms) + w.numbers * cosine(a.numbers, b.numbers)
+    norm = w.terms + w.numbers
+    if a.names and b.names:
+        total += w.names * cosine(a.names, b.names)
+        norm += w.names
     if w.vector and a.vector is not None and b.vector is not None:
         total += w.vector * max(0.0, sum(x * y for x, y in zip(a.vector, b.vector, strict=True)))
         norm += w.vector

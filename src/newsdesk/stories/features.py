@@ -38,7 +38,11 @@ _NUMBER = re.compile(r"\d(?:(?<![\w.,]\d)[\d,.]*\d(?!\w)|(?<![\w.,]\d)(?![\w.,])
 # are the setting that both of two like events share (two actions of one country's navy against
 # pirates), so they are left to the words (ECB+ 0.941 -> 0.944, neither half lower); events, works and
 # products are named too unevenly ("the Oscars", "81st Academy Awards") to add anything measurable.
-_NAME_LABELS = {"PERSON": "p", "ORG": "o", "GPE": "g", "LOC": "g", "FAC": "g"}
+# People and organisations share one kind, "a" (actors): the model labels one name a person in one
+# article and an organisation in the next ("Bettie Page" is PERSON in one obituary, ORG in nine
+# others), and two different actors with one name in one story are rare. Places stay apart: a town
+# is not the person it is named after (sharing them too lost on ECB+'s odd half).
+_NAME_LABELS = {"PERSON": "a", "ORG": "a", "GPE": "g", "LOC": "g", "FAC": "g"}
 _LEAD_SENTENCES = 3
 _LEAD_WEIGHT = 2.0
 _TOP_TERMS = 8
@@ -104,7 +108,8 @@ class Profile:
         outlet: its outlet (lowercase), for counting independent sources.
         published: its publication date, when known.
         terms: content words, lead counted double, weighted by rarity.
-        names: canonical entity names (and person surnames) by kind.
+        names: canonical entity names (and person surnames), keyed ``a:`` for people and
+            organisations, ``g:`` for places.
         numbers: the numbers it gives ("28,500", "2013", "6.1").
         keys: a few of its most telling features, for blocking (who might be
             about the same event is looked up by these, never by all pairs).
@@ -177,8 +182,8 @@ def _names(article: Article) -> dict[str, float]:
             continue
         name = entity.name.lower()
         counts[f"{kind}:{name}"] += len(entity.mentions)
-        if kind == "p" and " " in name:  # "Esper" in one outlet is "Mark Esper" in another
-            counts[f"p:{name.rsplit(' ', 1)[1]}"] += len(entity.mentions)
+        if entity.label == "PERSON" and " " in name:  # "Esper" in one outlet is "Mark Esper" in another
+            counts[f"a:{name.rsplit(' ', 1)[1]}"] += len(entity.mentions)
     return _normalised({k: (1.0 + math.log(c)) * _name_rarity(k[2:]) for k, c in counts.items()})
 
 
