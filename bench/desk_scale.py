@@ -10,6 +10,8 @@ the analysis itself is not in these figures (see ``bench/analysis_throughput.py`
     python bench/desk_scale.py copy --source /tmp/desk-100k.db --db postgresql://…?options=-csearch_path%3Ddesk
     # every page and API endpoint under load from 4 clients (add --writer: articles placed meanwhile)
     python bench/desk_scale.py load --db /tmp/desk-1m.db --seconds 120 --clients 4
+    # people and threads over a built desk, batch by batch in stored order, as ingest places them
+    python bench/desk_scale.py settle --db /tmp/desk-1m.db
     # put and place 1,000 new articles (rolled back afterwards unless --keep): CPU time and peak memory
     python bench/desk_scale.py place --db /tmp/desk-1m.db --articles 1000
 
@@ -226,8 +228,52 @@ class _Rollback(Exception):
     pass
 
 
+def settle(db: str, batch: int) -> dict[str, Any]:
+    """Place a built desk's articles in people and threads, as ingest does after their stories.
+
+    ``build`` writes story links straight to the store; ingest would also have run the placers
+    after stories (``newsdesk.workflow.PLACERS``) on each batch. This runs them on the stored
+    articles in stored order, a batch at a time, and resumes after the last batch with threads.
+    """
+    from newsdesk.workflow import place_in_threads, place_people
+
+    store = open_store(db)
+    ids = list(store.article_ids())
+    done_stories = {link.story_id for link in store.thread_links()}
+    start = 0
+    while start < len(ids):  # resume: skip whole batches whose stories all have threads
+        chunk = ids[start : start + batch]
+        if not {link.story_id for link in store.story_links(article_ids=chunk)} <= done_stories:
+            break
+        start += batch
+    cpu = {"people": 0.0, "threads": 0.0}
+    t0 = time.perf_counter()
+    for i in range(start, len(ids), batch):
+        chunk = ids[i : i + batch]
+        c0 = time.process_time()
+        place_people(store, chunk)
+        c1 = time.process_time()
+        place_in_threads(store, chunk)
+        cpu["people"] += c1 - c0
+        cpu["threads"] += time.process_time() - c1
+        if (i // batch) % 25 == 24:
+            print(f"{i + batch:,} articles, {cpu}", file=sys.stderr, flush=True)
+    result = {
+        "db": db,
+        "articles": len(ids),
+        "settled_now": len(ids) - start,
+        "threads": _rows(store, "SELECT count(DISTINCT thread_id) FROM thread_links")[0][0],
+        "wall_s": round(time.perf_counter() - t0, 1),
+        "people_cpu_s": round(cpu["people"], 1),
+        "threads_cpu_s": round(cpu["threads"], 1),
+        "peak_rss_mib": round(_rss_mib()),
+    }
+    store.close()
+    return result
+
+
 def place(db: str, n: int, batch: int, keep: bool, seed: int, repeat: bool) -> dict[str, Any]:
-    from newsdesk.workflow import place_in_stories
+    from newsdesk.workflow import place_in_stories, place_in_threads, place_people
 
     store = open_store(db)
     base_rss = _rss_mib()
@@ -237,7 +283,7 @@ def place(db: str, n: int, batch: int, keep: bool, seed: int, repeat: bool) -> d
         articles = new_articles(store, n, seed + rounds)
         result["generated_rss_mib"] = round(_rss_mib())
         cpu0, t0 = time.process_time(), time.perf_counter()
-        put_cpu = place_cpu = 0.0
+        put_cpu = place_cpu = people_cpu = threads_cpu = 0.0
         links: list[StoryLink] = []
         try:
             with store.transaction():  # type: ignore[attr-defined]
@@ -248,8 +294,14 @@ def place(db: str, n: int, batch: int, keep: bool, seed: int, repeat: bool) -> d
                         stored = [a.id for a in chunk if store.put(a)]
                     c1 = time.process_time()
                     links += place_in_stories(store, stored)
+                    c2 = time.process_time()
+                    place_people(store, stored)
+                    c3 = time.process_time()
+                    place_in_threads(store, stored)
                     put_cpu += c1 - c0
-                    place_cpu += time.process_time() - c1
+                    place_cpu += c2 - c1
+                    people_cpu += c3 - c2
+                    threads_cpu += time.process_time() - c3
                 if not keep:
                     raise _Rollback
         except _Rollback:
@@ -263,6 +315,8 @@ def place(db: str, n: int, batch: int, keep: bool, seed: int, repeat: bool) -> d
                 "cpu_s": round(cpu, 1),
                 "put_cpu_s": round(put_cpu, 1),
                 "place_cpu_s": round(place_cpu, 1),
+                "people_cpu_s": round(people_cpu, 1),
+                "threads_cpu_s": round(threads_cpu, 1),
                 "placed": len(links),
                 "joined_another_article": joined,
                 "stories_touched": len(stories),
@@ -304,6 +358,14 @@ def _targets(store: Store, rnd: random.Random, samples: int) -> dict[str, list[s
     )
     offset = lambda: rnd.randrange(0, 1000, 20)  # noqa: E731
     entity = lambda: quote(rnd.choice(names), safe="")  # noqa: E731
+    in_stories = f"SELECT thread_id FROM thread_links WHERE story_id IN ({','.join('?' * len(stories))})"
+    threads = list(dict.fromkeys(r[0] for r in _rows(store, in_stories, tuple(stories))))
+    by_thread = {  # a desk built without `settle` has no threads: their endpoints are then left out
+        "page /threads": [f"/threads?offset={offset()}" for _ in range(50)],
+        "api /api/threads": [f"/api/threads?limit=20&offset={offset()}" for _ in range(50)],
+        "page /threads/{id}": [f"/threads/{t}" for t in threads],
+        "api /api/threads/{id}": [f"/api/threads/{t}" for t in threads],
+    }
     return {
         "page /": [f"/?offset={offset()}" for _ in range(50)],
         "api /api/stories": [f"/api/stories?limit=20&offset={offset()}" for _ in range(50)],
@@ -320,6 +382,7 @@ def _targets(store: Store, rnd: random.Random, samples: int) -> dict[str, list[s
         + [f"/api/articles?limit=20&outlet={quote(o)}" for o in outlets[:25]]
         + [f"/api/articles?limit=20&entity={entity()}" for _ in range(25)],
         "api /api": ["/api"],
+        **(by_thread if threads else {}),
     }
 
 
@@ -474,6 +537,8 @@ def main() -> None:
     b.add_argument("--chunk", type=int, default=2000, help="articles per transaction")
     c = sub.add_parser("copy", help="copy a built SQLite desk (--source) into an empty PostgreSQL desk")
     c.add_argument("--source", required=True, help="the SQLite desk file")
+    st = sub.add_parser("settle", help="place a built desk's articles in people and threads, as ingest does")
+    st.add_argument("--batch", type=int, default=1000, help="articles placed at a time")
     p = sub.add_parser("place", help="put and place new articles (rolled back unless --keep)")
     p.add_argument("--articles", type=int, default=1000)
     p.add_argument("--batch", type=int, default=1000, help="articles placed at a time")
@@ -484,7 +549,7 @@ def main() -> None:
     ld.add_argument("--clients", type=int, default=4)
     ld.add_argument("--writer", action="store_true", help="place articles into the desk meanwhile")
     ld.add_argument("--samples", type=int, default=300, help="random articles the targets are drawn from")
-    for sp in (b, c, p, ld):
+    for sp in (b, c, st, p, ld):
         sp.add_argument("--db", required=True)
         sp.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -492,6 +557,8 @@ def main() -> None:
         out = build(args.db, args.articles, args.per_day, args.seed, args.chunk)
     elif args.command == "copy":
         out = copy(args.source, args.db)
+    elif args.command == "settle":
+        out = settle(args.db, args.batch)
     elif args.command == "place":
         out = place(args.db, args.articles, args.batch, args.keep, args.seed, args.repeat)
     else:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk import Article, MemoryStore, Pipeline, Settings, SQLiteStore, Store, StoryLink, ThreadLink, read
+from newsdesk import Article, MemoryStore, Pipeline, Settings, SQLiteStore, Store, StoryLink, ThreadLink, read, workflow
 from newsdesk.stories.features import profile
 from newsdesk.workflow import place_in_threads, run
 
@@ -74,3 +74,28 @@ def test_workflow_threads_a_new_story_joins_two_stored_threads(desk: Store, dams
     assert {x.story_id: x.thread_id for x in desk.thread_links()} == {
         s: burst.id for s in (burst.id, inquiry.id, resignation.id, other.id)
     }  # the joined thread moved whole: threads grow, never split
+
+
+@pytest.mark.parametrize(
+    ("per_story", "expected"),
+    [
+        (1, {"s-three"}),  # the story sharing the most keys
+        (2, {"s-three", "s-two"}),
+        (5, {"s-three", "s-two", "s-one"}),
+        (0, set()),
+    ],
+)
+def test_workflow_threads_candidates_are_the_stories_sharing_most_keys(
+    per_story: int, expected: set[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workflow, "THREAD_CANDIDATES_PER_STORY", per_story)
+    new = [StoryLink("n1", "new", keys=("a", "b")), StoryLink("n2", "new", keys=("c",))]
+    neighbours = [
+        StoryLink("x1", "s-one", keys=("a", "z")),
+        StoryLink("x2", "s-two", keys=("a", "b")),
+        StoryLink("x3", "s-three", keys=("a",)),
+        StoryLink("x4", "s-three", keys=("b", "c")),
+        StoryLink("x5", "s-other", keys=("z",)),  # shares no key with the new story: never a candidate
+        StoryLink("n1", "new", keys=("a", "b")),  # the changed story itself is not its own candidate
+    ]
+    assert workflow._thread_candidates(new, neighbours) == expected

@@ -29,7 +29,7 @@ that a run killed between storing and placing is healed by running it again.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -153,6 +153,8 @@ def place_people(store: Store, article_ids: Sequence[str], settings: Settings | 
 
 THREAD_NEIGHBOURS_PER_KEY = 50
 """Stored articles looked up per blocking key when threading (the most recently linked first)."""
+THREAD_CANDIDATES_PER_STORY = 10
+"""Stored stories sketched per changed story when threading: those that share the most blocking keys."""
 THREAD_SKETCH_ARTICLES = 40
 """At most this many articles of a stored story are read to sketch it (a long story says the same things)."""
 
@@ -161,9 +163,10 @@ def place_in_threads(store: Store, article_ids: Sequence[str], settings: Setting
     """Give the stories of stored articles their threads, joining the threads already in ``store``.
 
     Runs after :func:`place_in_stories`. The stories of ``article_ids`` are the
-    changed ones (new, or grown); the stored stories that share a blocking key
-    with their articles are the candidates (never the whole desk), each
-    sketched from at most :data:`THREAD_SKETCH_ARTICLES` of its articles.
+    changed ones (new, or grown); the stored stories that share the most
+    blocking keys with each of them are the candidates (never the whole desk,
+    see :func:`_thread_candidates`), each sketched from at most
+    :data:`THREAD_SKETCH_ARTICLES` of its articles.
     :func:`newsdesk.stories.threads.find_threads` links them with the stored
     threads held: a stored story never leaves its thread, and when a changed
     story links two stored threads, every story of the later one moves to the
@@ -177,7 +180,7 @@ def place_in_threads(store: Store, article_ids: Sequence[str], settings: Setting
     changed = {link.story_id for link in links}
     keys = sorted({k for link in links for k in link.keys})
     neighbours = store.story_neighbours(keys, per_key=THREAD_NEIGHBOURS_PER_KEY) if keys else []
-    stories = sorted(changed | {link.story_id for link in neighbours})
+    stories = sorted(changed | _thread_candidates(links, neighbours))
     members: list[StoryLink] = []
     for story in stories:
         members += store.story_links(story_id=story)[:THREAD_SKETCH_ARTICLES]
@@ -192,6 +195,30 @@ def place_in_threads(store: Store, article_ids: Sequence[str], settings: Setting
     if moves:
         store.put_thread_links([ThreadLink(s, t) for s, t in sorted(moves.items())])
     return [ThreadLink(s, thread.get(s, known.get(s, s))) for s in sorted(changed)]
+
+
+def _thread_candidates(links: Sequence[StoryLink], neighbours: Sequence[StoryLink]) -> set[str]:
+    """The stored stories worth sketching for the changed stories of ``links``.
+
+    Each changed story keeps the :data:`THREAD_CANDIDATES_PER_STORY` neighbour
+    stories that share the most of its blocking keys (then by id, so a rerun
+    loads the same): a story that shares one common word with it is rarely its
+    storyline, and sketching every such story (thousands for a batch of 1,000
+    articles in a big desk) cost minutes per batch.
+    """
+    keys_of: dict[str, set[str]] = defaultdict(set)
+    for link in links:
+        keys_of[link.story_id].update(link.keys)
+    stories_of: dict[str, set[str]] = defaultdict(set)
+    for link in neighbours:
+        for key in link.keys:
+            stories_of[key].add(link.story_id)
+    chosen: set[str] = set()
+    for story, keys in keys_of.items():
+        shared = Counter(other for key in keys for other in stories_of.get(key, ()) if other != story)
+        best = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:THREAD_CANDIDATES_PER_STORY]
+        chosen.update(other for other, _ in best)
+    return chosen
 
 
 PLACERS: tuple[Placer, ...] = (place_in_stories, place_people, place_in_threads)

@@ -416,6 +416,9 @@ def test_store_story_neighbours_are_capped_most_recent_first(store: Store) -> No
     for x in (a, b, c):  # linked one after the other: c is the most recent
         store.put_story_links([StoryLink(x.id, x.id, None, ("t:common",))])
     assert [link.article_id for link in store.story_neighbours(["t:common"], per_key=1)] == [c.id]
+    store.put_story_links([StoryLink(a.id, c.id, None, ("t:common",))])  # a relinked: now the most recent
+    assert [link.article_id for link in store.story_neighbours(["t:common"], per_key=1)] == [a.id]
+    assert {link.article_id for link in store.story_neighbours(["t:common"], per_key=2)} == {a.id, c.id}
 
 
 @pytest.mark.parametrize(

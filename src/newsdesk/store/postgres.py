@@ -384,6 +384,15 @@ MIGRATIONS: list[tuple[str, str]] = [
     SELECT 1;
     """,
     ),
+    (
+        "a key's newest articles read from an index in the order links were written",
+        """
+    -- SQLite reads a key's newest holders from its rows' order. PostgreSQL's rows have no such
+    -- order: it keeps reading them through story_keys' primary key and story_links' link_order,
+    -- and this version only keeps the two lists in step.
+    SELECT 1;
+    """,
+    ),
 ]
 """(description, SQL) in order, version *n* matching version *n* of the SQLite list."""
 

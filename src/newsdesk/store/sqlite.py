@@ -504,6 +504,15 @@ MIGRATIONS: list[tuple[str, str]] = [
     INSERT INTO search_fts(search_fts) VALUES ('rebuild');
     """,
     ),
+    (
+        "a key's newest articles read from an index in the order links were written",
+        """
+    -- A story link rewrites its article's keys as it is written, so within a key the rows'
+    -- order is the links' order: the newest holders of a key are the last entries of this
+    -- index (a common key at a million articles no longer sorts all its holders by link).
+    CREATE INDEX story_keys_newest ON story_keys(key);
+    """,
+    ),
 ]
 """(description, SQL) in order; applied once each and recorded in ``migrations``."""
 
@@ -827,8 +836,9 @@ class SQLiteStore:
             found.update(
                 r[0]
                 for r in self.conn.execute(
-                    "SELECT k.article_id FROM story_keys k JOIN story_links l ON l.article_id = k.article_id"
-                    " WHERE k.key = ? ORDER BY l.link_order DESC LIMIT ?",
+                    # rows of a key in the order their links were written (put_story_links rewrites them)
+                    "SELECT article_id FROM story_keys INDEXED BY story_keys_newest WHERE key = ?"
+                    " ORDER BY rowid DESC LIMIT ?",
                     (key, int(per_key)),
                 )
             )
