@@ -153,7 +153,7 @@ def place_people(store: Store, article_ids: Sequence[str], settings: Settings | 
 
 THREAD_NEIGHBOURS_PER_KEY = 50
 """Stored articles looked up per blocking key when threading (the most recently linked first)."""
-THREAD_CANDIDATES_PER_STORY = 10
+THREAD_CANDIDATES_PER_STORY = 5
 """Stored stories sketched per changed story when threading: those that share the most blocking keys."""
 THREAD_SKETCH_ARTICLES = 40
 """At most this many articles of a stored story are read to sketch it (a long story says the same things)."""
