@@ -284,7 +284,7 @@ def test_store_sqlite_prefix_index_migration_keeps_an_old_desks_search(
 ) -> None:
     path = tmp_path / "old.db"
     with monkeypatch.context() as m:
-        m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:-1])  # a desk made before the prefix indexes
+        m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:-3])  # a desk made before the prefix indexes
         old = SQLiteStore(path)
         searchable(old)
         before = {q: old.search(q) for q in ("ribeiro", "do", "sao be", "ferries")}
@@ -522,6 +522,34 @@ def test_store_threads_follow_their_stories(store: Store) -> None:
     store.put(b.copy_with(title="Changed"), replace=True)  # replacing drops b's story link
     (row,) = store.threads()
     assert (row.n_stories, row.n_articles) == (1, 1)
+
+
+def test_store_threads_listing_follows_moves_and_growth(store: Store) -> None:
+    a, b, c = _threaded(store)
+    store.put_thread_links([ThreadLink(a.id, a.id), ThreadLink(b.id, b.id), ThreadLink(c.id, c.id)])
+    store.put_thread_links([ThreadLink(b.id, a.id)])  # b's story leaves its own thread for a's
+    assert {(r.id, r.n_stories, r.n_articles) for r in store.threads()} == {(a.id, 2, 2), (c.id, 1, 1)}
+    store.put_story_links([StoryLink(c.id, a.id)])  # c's article joins a's story: c's thread is left empty
+    rows = store.threads()
+    assert [(r.id, r.n_stories, r.n_articles, r.last_published) for r in rows] == [(a.id, 2, 3, "2024-03-07")]
+
+
+def test_store_sqlite_threads_summaries_are_backfilled_by_the_migration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:-1])  # a desk made before kept thread summaries
+        old = SQLiteStore(path)
+        a, b, _ = _threaded(old)
+        for story in (a.id, b.id):  # as the code of then wrote them (today's also keeps summaries)
+            old.conn.execute("INSERT INTO thread_links VALUES (?, ?, '2024-03-08')", (story, a.id))
+        before = old.conn.execute("SELECT * FROM threads").fetchall()
+        old.close()
+    again = SQLiteStore(path)
+    assert [(r.id, r.n_stories, r.n_articles) for r in again.threads()] == [(a.id, 2, 2)]
+    assert [tuple(r) for r in again.conn.execute("SELECT * FROM threads")] == [tuple(r) for r in before]
+    again.close()
 
 
 def test_store_sqlite_opens_and_reads_while_another_process_writes(tmp_path: Path) -> None:

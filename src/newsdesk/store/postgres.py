@@ -393,6 +393,25 @@ MIGRATIONS: list[tuple[str, str]] = [
     SELECT 1;
     """,
     ),
+    (
+        "threads listed from a kept summary table",
+        """
+    -- As on SQLite: each thread's summary is kept, rewritten when one of its stories changes or
+    -- a story joins or leaves it, so listing threads never adds up the whole desk.
+    CREATE TABLE thread_summaries (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        n_stories INTEGER NOT NULL,
+        n_articles INTEGER NOT NULL,
+        n_outlets INTEGER NOT NULL,
+        first_published TEXT,
+        last_published TEXT
+    );
+    CREATE INDEX thread_summaries_newest ON thread_summaries (last_published DESC NULLS LAST, id);
+    INSERT INTO thread_summaries
+        SELECT id, title, n_stories, n_articles, n_outlets, first_published, last_published FROM threads;
+    """,
+    ),
 ]
 """(description, SQL) in order, version *n* matching version *n* of the SQLite list."""
 
@@ -708,6 +727,30 @@ class PostgresStore:
                     " version = EXCLUDED.version, updated_at = EXCLUDED.updated_at",
                     story_row(summary),
                 )
+        stories = sorted(set(story_ids))
+        threads = {
+            r["thread_id"]
+            for r in db.execute("SELECT thread_id FROM thread_links WHERE story_id = ANY(%s)", (stories,))
+        }
+        PostgresStore._refresh_threads(db, threads)
+
+    @staticmethod
+    def _refresh_threads(db: Any, thread_ids: Iterable[str]) -> None:
+        """Rewrite the kept summaries of threads whose stories changed (a thread left empty loses its row)."""
+        for thread_id in sorted(set(thread_ids)):
+            db.execute("DELETE FROM thread_summaries WHERE id = %s", (thread_id,))
+            db.execute(
+                """INSERT INTO thread_summaries
+                   SELECT t.thread_id, (SELECT title FROM articles WHERE id = t.thread_id),
+                          count(DISTINCT t.story_id), count(*), count(DISTINCT a.outlet),
+                          min(a.published), max(a.published)
+                   FROM thread_links t
+                   JOIN story_links l ON l.story_id = t.story_id
+                   JOIN articles a ON a.id = l.article_id
+                   WHERE t.thread_id = %s
+                   GROUP BY t.thread_id""",
+                (thread_id,),
+            )
 
     def story_links(self, *, story_id: str | None = None, article_ids: Iterable[str] | None = None) -> StoryLinks:
         ids = None if article_ids is None else list(article_ids)
@@ -827,11 +870,17 @@ class PostgresStore:
             missing = [s for s in stories if s not in present]
             if missing:
                 raise KeyError(f"no stored article in story: {', '.join(missing[:5])}")
+            touched = {link.thread_id for link in todo}  # and the threads these stories leave
+            touched.update(
+                r["thread_id"]
+                for r in db.execute("SELECT thread_id FROM thread_links WHERE story_id = ANY(%s)", (stories,))
+            )
             db.cursor().executemany(
                 "INSERT INTO thread_links VALUES (%s,%s,%s) ON CONFLICT (story_id) DO UPDATE"
                 " SET thread_id = EXCLUDED.thread_id, linked_at = EXCLUDED.linked_at",
                 [(link.story_id, link.thread_id, now()) for link in todo],
             )
+            self._refresh_threads(db, touched)
 
     def thread_links(self, *, thread_id: str | None = None, story_ids: Iterable[str] | None = None) -> ThreadLinks:
         ids = None if story_ids is None else list(story_ids)
@@ -846,7 +895,8 @@ class PostgresStore:
 
     def threads(self, *, limit: int = 50, offset: int = 0) -> ThreadSummaries:
         rows = self.conn.execute(
-            """SELECT id, title, n_stories, n_articles, n_outlets, first_published, last_published FROM threads
+            """SELECT id, title, n_stories, n_articles, n_outlets, first_published, last_published
+               FROM thread_summaries
                ORDER BY last_published DESC NULLS LAST, id LIMIT %s OFFSET %s""",
             (int(limit), int(offset)),
         ).fetchall()

@@ -513,6 +513,26 @@ MIGRATIONS: list[tuple[str, str]] = [
     CREATE INDEX story_keys_newest ON story_keys(key);
     """,
     ),
+    (
+        "threads listed from a kept summary table",
+        """
+    -- The threads view adds up every link and article of every thread: listing threads read the
+    -- whole desk (seconds at a million articles). Each thread's summary is kept here instead,
+    -- rewritten when one of its stories changes or a story joins or leaves it.
+    CREATE TABLE thread_summaries (
+        id TEXT PRIMARY KEY,                      -- the thread's id (its founding story's)
+        title TEXT,
+        n_stories INTEGER NOT NULL,
+        n_articles INTEGER NOT NULL,
+        n_outlets INTEGER NOT NULL,
+        first_published TEXT,
+        last_published TEXT
+    );
+    CREATE INDEX thread_summaries_newest ON thread_summaries(last_published IS NULL, last_published DESC, id);
+    INSERT INTO thread_summaries
+        SELECT id, title, n_stories, n_articles, n_outlets, first_published, last_published FROM threads;
+    """,
+    ),
 ]
 """(description, SQL) in order; applied once each and recorded in ``migrations``."""
 
@@ -808,6 +828,33 @@ class SQLiteStore:
                 db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
             else:
                 db.execute(f"INSERT OR REPLACE INTO stories VALUES ({','.join('?' * 10)})", story_row(summary))
+        stories = sorted(set(story_ids))
+        threads: set[str] = set()
+        for start in range(0, len(stories), 500):
+            chunk = stories[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            threads.update(
+                r[0] for r in db.execute(f"SELECT thread_id FROM thread_links WHERE story_id IN ({marks})", chunk)
+            )
+        SQLiteStore._refresh_threads(db, threads)
+
+    @staticmethod
+    def _refresh_threads(db: sqlite3.Connection, thread_ids: Iterable[str]) -> None:
+        """Rewrite the kept summaries of threads whose stories changed (a thread left empty loses its row)."""
+        for thread_id in sorted(set(thread_ids)):
+            db.execute("DELETE FROM thread_summaries WHERE id = ?", (thread_id,))
+            db.execute(
+                """INSERT INTO thread_summaries
+                   SELECT t.thread_id, (SELECT title FROM articles WHERE id = t.thread_id),
+                          count(DISTINCT t.story_id), count(*), count(DISTINCT a.outlet),
+                          min(a.published), max(a.published)
+                   FROM thread_links t
+                   JOIN story_links l ON l.story_id = t.story_id
+                   JOIN articles a ON a.id = l.article_id
+                   WHERE t.thread_id = ?
+                   GROUP BY t.thread_id""",
+                (thread_id,),
+            )
 
     def _links(self, where: str, params: Sequence[Any]) -> StoryLinks:
         rows = self.conn.execute(
@@ -932,10 +979,18 @@ class SQLiteStore:
             missing = [s for s in stories if s not in present]
             if missing:
                 raise KeyError(f"no stored article in story: {', '.join(missing[:5])}")
+            touched = {link.thread_id for link in todo}
+            for start in range(0, len(stories), 500):  # the threads these stories leave
+                chunk = stories[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                touched.update(
+                    r[0] for r in db.execute(f"SELECT thread_id FROM thread_links WHERE story_id IN ({marks})", chunk)
+                )
             db.executemany(
                 "INSERT OR REPLACE INTO thread_links VALUES (?,?,?)",
                 [(link.story_id, link.thread_id, now()) for link in todo],
             )
+            self._refresh_threads(db, touched)
 
     def thread_links(self, *, thread_id: str | None = None, story_ids: Iterable[str] | None = None) -> ThreadLinks:
         if story_ids is not None:
@@ -959,7 +1014,8 @@ class SQLiteStore:
 
     def threads(self, *, limit: int = 50, offset: int = 0) -> ThreadSummaries:
         rows = self.conn.execute(
-            """SELECT id, title, n_stories, n_articles, n_outlets, first_published, last_published FROM threads
+            """SELECT id, title, n_stories, n_articles, n_outlets, first_published, last_published
+               FROM thread_summaries
                ORDER BY last_published IS NULL, last_published DESC, id LIMIT ? OFFSET ?""",
             (int(limit), int(offset)),
         ).fetchall()
