@@ -43,6 +43,7 @@ from newsdesk.store.rows import (
     ARTICLE_COLUMNS,
     LOADED_TABLES,
     STORY_MEMBERS,
+    THREAD_SUMMARY,
     article_from_rows,
     article_row,
     child_rows,
@@ -739,18 +740,7 @@ class PostgresStore:
         """Rewrite the kept summaries of threads whose stories changed (a thread left empty loses its row)."""
         for thread_id in sorted(set(thread_ids)):
             db.execute("DELETE FROM thread_summaries WHERE id = %s", (thread_id,))
-            db.execute(
-                """INSERT INTO thread_summaries
-                   SELECT t.thread_id, (SELECT title FROM articles WHERE id = t.thread_id),
-                          count(DISTINCT t.story_id), count(*), count(DISTINCT a.outlet),
-                          min(a.published), max(a.published)
-                   FROM thread_links t
-                   JOIN story_links l ON l.story_id = t.story_id
-                   JOIN articles a ON a.id = l.article_id
-                   WHERE t.thread_id = %s
-                   GROUP BY t.thread_id""",
-                (thread_id,),
-            )
+            db.execute(THREAD_SUMMARY.format("%s"), (thread_id,))
 
     def story_links(self, *, story_id: str | None = None, article_ids: Iterable[str] | None = None) -> StoryLinks:
         ids = None if article_ids is None else list(article_ids)

@@ -20,6 +20,7 @@ __all__ = [
     "ARTICLE_COLUMNS",
     "LOADED_TABLES",
     "STORY_MEMBERS",
+    "THREAD_SUMMARY",
     "article_from_rows",
     "article_row",
     "child_rows",
@@ -44,6 +45,15 @@ STORY_MEMBERS = (
     " FROM story_links l JOIN articles a ON a.id = l.article_id WHERE l.story_id = {}"
 )
 """What :func:`summarise` reads of a story's members (format in the backend's placeholder)."""
+
+THREAD_SUMMARY = (
+    "INSERT INTO thread_summaries"
+    " SELECT t.thread_id, (SELECT title FROM articles WHERE id = t.thread_id),"
+    " count(DISTINCT t.story_id), count(*), count(DISTINCT a.outlet), min(a.published), max(a.published)"
+    " FROM thread_links t JOIN story_links l ON l.story_id = t.story_id JOIN articles a ON a.id = l.article_id"
+    " WHERE t.thread_id = {} GROUP BY t.thread_id"
+)
+"""Writes one thread's kept summary, as the ``threads`` view adds it up (format in the backend's placeholder)."""
 
 
 class Row(Protocol):

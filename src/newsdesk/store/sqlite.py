@@ -33,6 +33,7 @@ from newsdesk.store.rows import (
     ARTICLE_COLUMNS,
     LOADED_TABLES,
     STORY_MEMBERS,
+    THREAD_SUMMARY,
     article_from_rows,
     article_row,
     child_rows,
@@ -843,18 +844,7 @@ class SQLiteStore:
         """Rewrite the kept summaries of threads whose stories changed (a thread left empty loses its row)."""
         for thread_id in sorted(set(thread_ids)):
             db.execute("DELETE FROM thread_summaries WHERE id = ?", (thread_id,))
-            db.execute(
-                """INSERT INTO thread_summaries
-                   SELECT t.thread_id, (SELECT title FROM articles WHERE id = t.thread_id),
-                          count(DISTINCT t.story_id), count(*), count(DISTINCT a.outlet),
-                          min(a.published), max(a.published)
-                   FROM thread_links t
-                   JOIN story_links l ON l.story_id = t.story_id
-                   JOIN articles a ON a.id = l.article_id
-                   WHERE t.thread_id = ?
-                   GROUP BY t.thread_id""",
-                (thread_id,),
-            )
+            db.execute(THREAD_SUMMARY.format("?"), (thread_id,))
 
     def _links(self, where: str, params: Sequence[Any]) -> StoryLinks:
         rows = self.conn.execute(
