@@ -829,6 +829,11 @@ class SQLiteStore:
                 db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
             else:
                 db.execute(f"INSERT OR REPLACE INTO stories VALUES ({','.join('?' * 10)})", story_row(summary))
+        SQLiteStore._refresh_threads(db, SQLiteStore._threads_of(db, story_ids))
+
+    @staticmethod
+    def _threads_of(db: sqlite3.Connection, story_ids: Iterable[str]) -> set[str]:
+        """The threads the given stories are in now."""
         stories = sorted(set(story_ids))
         threads: set[str] = set()
         for start in range(0, len(stories), 500):
@@ -837,7 +842,7 @@ class SQLiteStore:
             threads.update(
                 r[0] for r in db.execute(f"SELECT thread_id FROM thread_links WHERE story_id IN ({marks})", chunk)
             )
-        SQLiteStore._refresh_threads(db, threads)
+        return threads
 
     @staticmethod
     def _refresh_threads(db: sqlite3.Connection, thread_ids: Iterable[str]) -> None:
@@ -969,13 +974,7 @@ class SQLiteStore:
             missing = [s for s in stories if s not in present]
             if missing:
                 raise KeyError(f"no stored article in story: {', '.join(missing[:5])}")
-            touched = {link.thread_id for link in todo}
-            for start in range(0, len(stories), 500):  # the threads these stories leave
-                chunk = stories[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                touched.update(
-                    r[0] for r in db.execute(f"SELECT thread_id FROM thread_links WHERE story_id IN ({marks})", chunk)
-                )
+            touched = {link.thread_id for link in todo} | self._threads_of(db, stories)  # and those they leave
             db.executemany(
                 "INSERT OR REPLACE INTO thread_links VALUES (?,?,?)",
                 [(link.story_id, link.thread_id, now()) for link in todo],
