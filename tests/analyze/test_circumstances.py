@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+
+from newsdesk.analyze.circumstances import _name_start
 
 
 def _why(analyse: Any, text: str) -> str | None:
@@ -146,3 +149,20 @@ def _how(analyse: Any, text: str) -> str | None:
 )
 def test_circumstances_how(analyse: Any, text: str, how: str | None) -> None:
     assert _how(analyse, text) == how
+
+
+@pytest.mark.parametrize(
+    ("word", "n", "expected"),
+    [
+        ("Cleveland", 0, True),  # "the Cleveland Indians": a club, not a place
+        ("Cleveland", 1, False),  # "Cleveland police": the place
+        ("Kessel", 0, False),  # "in Kessel on Sunday"
+    ],
+)
+def test_circumstances_place_that_begins_a_longer_name(pipeline: Any, word: str, n: int, expected: bool) -> None:
+    doc = pipeline.nlp(
+        "The Cleveland Indians called off the game in Kessel on Sunday, and Cleveland police closed the road."
+    )
+    tok = [t for t in doc if t.text == word][n]
+    view = SimpleNamespace(doc=doc)
+    assert _name_start(view, tok.idx, tok.idx + len(tok.text)) is expected  # type: ignore[arg-type]

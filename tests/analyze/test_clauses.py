@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsdesk.analyze.clauses import clause_subject, modality, past_tense, summary
+from newsdesk.analyze.clauses import clause_subject, modality, noun_phrase, past_tense, summary
 
 
 def _verb(pipeline: Any, sentence: str, word: str) -> Any:
@@ -103,3 +103,19 @@ def test_clauses_modality_of_a_question_told_by_the_caller(pipeline: Any) -> Non
     asked = np.ones(len(verb.doc), dtype=bool)  # the caller says the sentence is a question
     assert modality(verb, asked=asked) == "hypothetical"
     assert modality(verb) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        (  # a trim that would cut a hyphenated word in two drops its tail too
+            "The potentially title-deciding Kessel Formula One Grand Prix was halted on Sunday.",
+            "Prix",
+            "Kessel Formula One Grand Prix",
+        ),
+        ("The long-awaited report on the Kessel ferry fire was published.", "report", "The long-awaited report"),
+    ],
+)
+def test_clauses_noun_phrase_keeps_words_whole(pipeline: Any, sentence: str, word: str, expected: str) -> None:
+    head = next(t for t in pipeline.nlp(sentence) if t.text == word)
+    assert noun_phrase(head, max_words=6) == expected

@@ -129,6 +129,15 @@ def test_mainevent_none_without_a_clause(analyse: Any) -> None:
             "Storm hits Porto\n\nA storm flooded streets in Porto on Monday.",
             "Porto",
         ),
+        (  # a venue's name after "at", with the adjective the headline gives it
+            "Okafor wins at rainy Kessel Grand Prix\n\nLena Okafor won the race after a late crash.",
+            "rainy Kessel Grand Prix",
+        ),
+        (  # the lead's clause wins, and the headline still names the place
+            "Spain Grand Prix: race red-flagged after dramatic crash\n\n"
+            "The rain-soaked Spanish Formula One Grand Prix was halted after 20 laps on Sunday following a crash.",
+            "Spain",
+        ),
     ],
 )
 def test_mainevent_where_names_the_town_not_the_country(analyse: Any, text: str, where: str) -> None:

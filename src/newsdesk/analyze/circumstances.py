@@ -11,9 +11,11 @@
   taken as the one before.
 * **Where** is a place phrase of the clause ("in Kessel, north Velmora"; after
   "at", "outside", … a named building counts), else a place named in the
-  headline, else of the lead's clause, else the first place of the first
-  sentences that is not the dateline; a place is extended by the region that
-  follows it ("Cleveland, Ohio").
+  headline (also when the lead's clause was chosen), else of the lead's
+  clause, else the first place of the first sentences that is not the
+  dateline; a place is extended by the region that follows it ("Cleveland,
+  Ohio"); a place that only begins a longer name ("the *Cleveland* Indians")
+  is none.
 * **Why** is a cause or purpose of the clause or the lead ("because …", "after
   …", "due to …", "over …", "for" + gerund after blaming, an infinitive of
   purpose, what a verb of blame names: "blamed the defeat *on the FBI's
@@ -249,7 +251,7 @@ def _finer_place(view: ArticleView, country: Phrase) -> Phrase | None:
             name = text[ms:me]
             if not s <= ms < e or is_country(en.name) or is_country(name) or _MODIFIER.search(name + text[me : me + 3]):
                 continue  # (a modifier, "US-based", "Paris-born", names no place where it happened)
-            if _dateline(view.article.text, s, ms, me):
+            if _dateline(view.article.text, s, ms, me) or _name_start(view, ms, me):
                 continue
             return _place_mention(view, ms, me, places)
     return None
@@ -260,14 +262,15 @@ def _where(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | 
         ((m, en) for en in view.article.entities if en.label in PLACE_LABELS for m in en.mentions),
         key=lambda x: x[0][0],
     )
-    for c in (clause, *others):
+    clauses = (clause, *others)
+    for c in clauses:
         found = _place_phrase(view, c)
         if found is not None:
             return found
-        if c.segment == 0 and view.title is not None:
-            for (ms, me), _ in places:
-                if view.title[0] <= ms < view.title[1]:
-                    return _place_mention(view, ms, me, places)
+        if c.segment == 0 and (found := _title_place(view, places)) is not None:
+            return found
+    if all(c.segment > 0 for c in clauses) and (found := _title_place(view, places)) is not None:
+        return found  # (a headline with no clause of its own still names the place: "Storm chaos: Kessel flooded")
     for s, e in view.body_bounds(_PLACE_SENTENCES):
         first = True
         for (ms, me), _ in places:
@@ -276,6 +279,34 @@ def _where(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | 
             if first and _dateline(view.article.text, s, ms, me):
                 first = False
                 continue
+            if _name_start(view, ms, me):
+                continue
+            return _place_mention(view, ms, me, places)
+    return None
+
+
+def _name_start(view: ArticleView, start: int, end: int) -> bool:
+    """Whether a place mention only begins a longer name ("Brazilian Formula One Grand Prix", "Paris
+    Saint-Germain"): the name is of a race, a club or a paper, not of where something happened."""
+    span = view.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(view.doc):
+        return False
+    last, after = span[-1], view.doc[span.end]
+    return (
+        last.dep_ == "compound"
+        and last.head.i > last.i
+        and (last.head.pos_ == "PROPN" or last.head.text[:1].isupper())
+        and after.is_alpha
+        and after.text[:1].isupper()
+    )
+
+
+def _title_place(view: ArticleView, places: list[Any]) -> Phrase | None:
+    """The first place the headline names."""
+    if view.title is None:
+        return None
+    for (ms, me), _ in places:
+        if view.title[0] <= ms < view.title[1]:
             return _place_mention(view, ms, me, places)
     return None
 

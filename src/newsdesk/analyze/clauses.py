@@ -301,10 +301,19 @@ def noun_phrase(
         conj = {t.i for c in listed for t in c.subtree} | {t.i for t in tokens if t.text == "," and t.i > head.i}
         tokens = [t for t in tokens if t.i <= head.i or t.i in conj]
         tokens = tokens[-max_words:] if len(tokens) > max_words else tokens
-        while tokens and (tokens[0].dep_ in {"case", "cc"} or tokens[0].is_punct):
+        while tokens and (tokens[0].dep_ in {"case", "cc"} or tokens[0].is_punct or _glued_to_cut(tokens)):
             tokens = tokens[1:]
     text = render(t for t in tokens if t.text != "," or _before_conj(t))
     return text
+
+
+def _glued_to_cut(tokens: list[Token]) -> bool:
+    """Whether the first kept token is the tail of a word the trim cut ("title-*deciding*")."""
+    first = tokens[0]
+    if first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    return not before.whitespace_ and (before.text in {"-", "\u2013", "/"} or before.text.isalnum())
 
 
 def _before_conj(comma: Token) -> bool:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from newsdesk.analyze.cameo import Lexicon
 from newsdesk.analyze.clauses import clause_subject
 from newsdesk.analyze.headline import lead_end, title_span
-from newsdesk.analyze.phrases import cause_phrase, np_span
+from newsdesk.analyze.phrases import cause_phrase
 from newsdesk.model import Article, DateRef, Entity, Phrase
 
 __all__ = ["ACTOR_LABELS", "PLACE_LABELS", "ArticleView", "Clause", "entity_finder", "passive"]
@@ -174,7 +174,8 @@ class ArticleView:
     def is_place(self, head: Token, *, venue: bool = False) -> bool:
         """Whether a noun phrase names a place: a place name, a place noun, or "city of …" (after "at",
         "outside", … a named building or body counts too)."""
-        proper = all(t.pos_ in {"PROPN", "DET", "PUNCT"} for t in np_span(head))
+        name = [head, *(c for c in head.children if c.dep_ in {"compound", "flat"})]
+        proper = all(t.pos_ == "PROPN" for t in name)  # ("at the wet Kessel Grand Prix": the name, less adjectives)
         labels = PLACE_LABELS | {"ORG", "EVENT"} if venue and proper else PLACE_LABELS
         heads = [head, *(c for c in head.children if c.dep_ in {"compound", "appos"})]
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "near", "in"}):
