@@ -163,3 +163,25 @@ def test_mainevent_who_lists_every_actor(analyse: Any, text: str, names: list[st
     _, main = _main(analyse, text)
     who = _text(main.who) or ""
     assert [n for n in ("Reis", "Varga", "Okafor", "mayor") if n in who] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "what"),
+    [
+        (  # a headline's relative clause: the one the pronoun stands for acted; a quote the phrase cuts is dropped
+            "Mystery of the Velmoran boy who 'fell down a deep well' after massive rescue operation\n\n"
+            "Some 80 diggers have been sent to the village to save the boy after his family said he had fallen "
+            "into a well last week.",
+            "the Velmoran boy",
+            "fell down a deep well",
+        ),
+        (  # a noun standing as an adverb is a time only when it names one: "a mile" stays in what
+            "Hikers walked a mile in the rain\n\nThree hikers walked a mile in heavy rain near Kessel on Monday.",
+            "Three hikers",
+            "walked a mile in the rain",
+        ),
+    ],
+)
+def test_mainevent_headline_clause_read_whole(analyse: Any, text: str, who: str, what: str) -> None:
+    _, main = _main(analyse, text)
+    assert (_text(main.who), _text(main.what)) == (who, what)

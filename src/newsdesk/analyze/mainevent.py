@@ -80,6 +80,7 @@ _NOT_WHAT = frozenset(
     "nsubj nsubjpass csubj agent punct cc conj mark parataxis appos aux auxpass neg prt relcl acl advmod "
     "npadvmod dep intj".split()
 )
+_RELATIVES = frozenset({"who", "which", "that"})
 _PRONOUNS = frozenset("i me we us you he him she her it they them this that who which what".split())
 
 
@@ -200,6 +201,8 @@ class _Reader(ArticleView):
             if c is None:
                 continue
             head = self.doer(c)
+            if head is not None and head.lower_ in _RELATIVES and c.verb.dep_ == "relcl":
+                head = _antecedent(head)  # "the boy who fell down a well": the boy
             if head is None or head.pos_ == "PRON" or head.lower_ in _PRONOUNS:
                 continue
             if c.shallow:
@@ -286,6 +289,15 @@ class _Reader(ArticleView):
         while keep and (keep[-1].is_punct or keep[-1].lower_ in STOP_WORDS):
             keep.pop()
         return self.phrase(keep)
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the one right before it ("the *boy*, who …")."""
+    i = pronoun.i - 1
+    while i >= 0 and pronoun.doc[i].is_punct:
+        i -= 1
+    before = pronoun.doc[i] if i >= 0 else None
+    return before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _told(reader: _Reader, c: Clause) -> str | None:

@@ -39,6 +39,11 @@ _NOT_MANNER = frozenset(
     "also already still later earlier now then again just only even yet reportedly allegedly currently recently "
     "finally eventually initially previously soon immediately really actually apparently".split()
 )
+_TIME_NOUNS = frozenset(
+    "time times day days week weeks month months year years morning mornings afternoon evening evenings night "
+    "nights hour hours minute minutes weekend weekends season decade decades century moment while".split()
+)
+"""Nouns of time: one standing as an adverb answers when ("they met *this week*")."""
 _WEAK_DATES = frozenset({"now", "currently", "at present", "recently", "today", "this time", "nowadays"})
 _PLACE_NOUNS = frozenset(
     "city town village capital province region state county district area street road avenue square station "
@@ -209,6 +214,8 @@ class ArticleView:
             toks.pop(0)
         while toks and toks[-1].is_punct and toks[-1].text not in "\"”'’)%":
             toks.pop()
+        if toks and toks[0].text in {"'", "\u2018"} and not any(t.text in {"'", "\u2019"} for t in toks[1:]):
+            toks.pop(0)  # (an opening single quote whose words the phrase cut: "'fell down a deep well")
         if not toks:
             return None
         start = self.start(toks[0])
@@ -311,8 +318,10 @@ class ArticleView:
     def role(self, child: Token) -> str | None:
         """Which question a dependent of the verb answers, if one of where/when/why/how."""
         dep, word = child.dep_, child.lower_
-        if dep in {"npadvmod", "tmod"} or (dep in {"prep", "advmod", "npadvmod"} and self.dated(child)):
+        if dep == "tmod" or (dep in {"prep", "advmod", "npadvmod"} and self.dated(child)):
             return "when"
+        if dep == "npadvmod" and child.lemma_.lower() in _TIME_NOUNS:
+            return "when"  # ("this *week*", "each *morning*"; a misparsed "down a deep *well*" is no time)
         if dep == "advcl":
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
             if marks & _CAUSE_MARKS or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
