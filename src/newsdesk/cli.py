@@ -209,6 +209,12 @@ def extract_cmd(
 @main.command("timeline")
 @input_options
 @format_option("text", "json", "jsonl")
+@click.option(
+    "--all",
+    "every",
+    is_flag=True,
+    help="Every event, statements and repeats too (default: the events that matter, as a story's timeline).",
+)
 def timeline_cmd(
     files: tuple[str, ...],
     fmt: str,
@@ -217,6 +223,7 @@ def timeline_cmd(
     config: str | None,
     published: str | None,
     outlet: str | None,
+    every: bool,
 ) -> None:
     """Lay the events of a set of articles out in the order they happened.
 
@@ -225,12 +232,17 @@ def timeline_cmd(
     with its CAMEO category and code (an article's main event marked "*"),
     and the article and sentence it comes from. Nothing is stored.
 
+    As a story's timeline, it shows the events that matter: the articles'
+    main events, then dated actions, each told once; what someone said is a
+    quote, not an event of the timeline. --all lists every event.
+
     \b
     Examples:
       newsdesk timeline examples/
       newsdesk timeline reports/*.txt --published 2019-11-22 --format jsonl
+      newsdesk timeline reports/ --all
     """
-    from newsdesk.stories.timeline import build_timeline, render_timeline
+    from newsdesk.stories.timeline import build_timeline, render_timeline, select_timeline
 
     report = Report()
     articles: list[Article] = []
@@ -242,6 +254,8 @@ def timeline_cmd(
         report.read += 1
         articles.append(item)
     entries = build_timeline(articles)
+    if not every:
+        entries = select_timeline(entries)
     if fmt == "json":
         click.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=1))
     elif fmt == "jsonl":

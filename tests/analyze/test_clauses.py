@@ -53,6 +53,9 @@ def test_clauses_modality(pipeline: Any, sentence: str, verb: str, expected: str
          "The ministry disputed a figure"),
         ("LISBON, March 5 -- Thousands of rail workers went on strike.", "went",
          "Thousands of rail workers went on strike"),
+        ("Kessel's trams stood idle for a second day on Wednesday as the strike went on.", "stood",
+         "Kessel's trams stood idle"),  # the state the verb reports is kept
+        ("Police arrived quickly at the scene.", "arrived", "Police arrived at the scene"),  # a manner is not
     ],
 )  # fmt: skip
 def test_clauses_summary(pipeline: Any, sentence: str, verb: str, expected: str) -> None:

@@ -141,3 +141,18 @@ def test_timeline_select_main_events_first_no_statements_told_once() -> None:
         ("2019-11-21", "Police arrested two men", False),
     ]
     assert [e.summary for e in select_timeline(entries, limit=1)] == ["Dock workers struck in Velmora"]
+
+
+def test_timeline_cli_keeps_what_matters_unless_all(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Dock workers struck in Velmora on Thursday. Ana Ribeiro said on Thursday that talks would resume. "
+        "Police arrested two men on Friday.\n",
+        encoding="utf-8",
+    )
+    args = ["timeline", str(tmp_path), "--published", "2019-11-23", "--format", "jsonl"]
+    shown = [json.loads(line) for line in CliRunner().invoke(main, args).stdout.splitlines()]
+    every = [json.loads(line) for line in CliRunner().invoke(main, [*args, "--all"]).stdout.splitlines()]
+    assert "make public statement" in {r["category"] for r in every}
+    assert "make public statement" not in {r["category"] for r in shown}
+    assert {r["summary"] for r in shown} < {r["summary"] for r in every}
+    assert any(r["main"] for r in shown)

@@ -400,6 +400,8 @@ def _complement(child: Token, *, name_of: Namer | None, skip: Callable[[Token], 
         child.lemma_.lower() in _KEEP_ADVERBS or (child.i == child.head.i + 1 and child.lower_ in _PARTICLES)
     ):
         return str(child.text)
+    if dep in {"advmod", "advcl"} and child.pos_ == "ADJ" and child.i == child.head.i + 1 and not list(child.children):
+        return str(child.text)  # a state the parse took for a modifier: "stood *idle*"
     if dep in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"} and depth < 2:
         if dep == "ccomp":
             inner_subject = clause_subject(child)
