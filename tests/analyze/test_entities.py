@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
 
 from newsdesk import Article, Pipeline, Settings
-from newsdesk.analyze.entities import _Cluster, _Mention
+from newsdesk.analyze.entities import _Cluster, _Mention, _propagate
 from newsdesk.analyze.names import demonym_place, is_acronym_of, is_country, name_key, name_tokens, split_title
 from newsdesk.analyze.spans import cut, relabel, titled
 
@@ -531,3 +532,36 @@ def test_entities_a_title_is_quoted_whole(text: str, span: str, expected: bool) 
 
     start = text.index(span)
     assert _quoted(text, start, start + len(span)) is expected
+
+
+def _found(text: str, spans: list[tuple[str, str, int]]) -> list[_Mention]:
+    """Model mentions: (surface, label, which occurrence of the surface in the text)."""
+    out = []
+    for surface, label, n in spans:
+        start = [m.start() for m in re.finditer(re.escape(surface), text)][n]
+        out.append(_Mention(start, start + len(surface), surface, label, surface.split()))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        (  # a brand a tweet writes in lower case is still the article's name, with the label most mentions have
+            "Velmocola shrinks its bottles\n\nFans were angry after Velmocola cut the size. They said Velmocola "
+            "had misled them. One wrote: 'no more #velmocola for me'. Critics say Velmocola will lose.",
+            [("Velmocola", "ORG", 1), ("Velmocola", "ORG", 2), ("Velmocola", "NORP", 3)],
+            [(0, "ORG"), (1, "ORG"), (2, "ORG"), (3, "NORP")],
+        ),
+        (  # a word the article also uses as an ordinary word is not propagated
+            "May spoke in May. Ministers may meet.\n\nThe talks may resume, and they may not.",
+            [("May", "PERSON", 0)],
+            [(0, "PERSON")],
+        ),
+    ],
+)
+def test_entities_propagate_names_with_the_label_most_mentions_have(
+    text: str, found: list[tuple[str, str, int]], expected: list[tuple[int, str]]
+) -> None:
+    starts = [m.start() for m in re.finditer(re.escape(found[0][0]), text)]
+    mentions = _propagate(text, _found(text, found))
+    assert [(starts.index(m.start), m.label) for m in mentions] == expected

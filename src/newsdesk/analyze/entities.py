@@ -123,19 +123,36 @@ def _propagate(text: str, mentions: list[_Mention]) -> list[_Mention]:
     is not propagated: it may be an ordinary word there.
     """
     taken = [(m.start, m.end) for m in mentions]
-    lowered_words = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
+    lowered_words = Counter(re.findall(r"\b[a-z][a-z'-]+\b", text))
     extra: list[_Mention] = []
     forms = {m.text: m for m in mentions}
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(m.text, Counter())[m.label] += 1
     for surface, model in sorted(forms.items(), key=lambda kv: -len(kv[0])):
-        if len(surface) < 3 or (" " not in surface and surface.lower() in lowered_words):
+        top = max(votes[surface].values())
+        label = model.label if votes[surface][model.label] == top else votes[surface].most_common(1)[0][0]
+        # (the label most of the model's mentions of it have; on a tie, its last mention's)
+        if len(surface) < 3 or (" " not in surface and not _name_more_than_word(text, surface, lowered_words)):
             continue
         for hit in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
             s, e = hit.span()
             if any(s < b and a < e for a, b in taken):
                 continue
             taken.append((s, e))
-            extra.append(_Mention(s, e, surface, model.label, model.tokens, quoted=_quoted(text, s, e)))
+            extra.append(_Mention(s, e, surface, label, model.tokens, quoted=_quoted(text, s, e)))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _name_more_than_word(text: str, surface: str, lowered_words: Counter[str]) -> bool:
+    """Whether a single word is the article's name more than its ordinary word: never written in lower
+    case, or capitalised within sentences at least three times as often ("Toblerone" against a tweet's
+    "#toblerone"; "May" against "may" is not)."""
+    lower = lowered_words.get(surface.lower(), 0)
+    if not lower:
+        return True
+    within = len(re.findall(rf"(?<=[a-z,] ){re.escape(surface)}(?![\w-])", text))
+    return within >= 3 * lower
 
 
 # After a name, words that only a person's name takes: "Marsh herself", "Marsh, who was living …".
