@@ -175,6 +175,12 @@ def test_mainevent_who_lists_every_actor(analyse: Any, text: str, names: list[st
             "the Velmoran boy",
             "fell down a deep well",
         ),
+        (  # the lead's subject the parse hung on the headline is still its subject: the fans act
+            "Velmocola bottle shape change sparks anger among fans\n\n"
+            "Fans of the famous Velmocola bottle have hit out at the company's decision to change its shape.",
+            "Fans of the famous Velmocola bottle",
+            "sparks anger among fans",
+        ),
         (  # a noun standing as an adverb is a time only when it names one: "a mile" stays in what
             "Hikers walked a mile in the rain\n\nThree hikers walked a mile in heavy rain near Kessel on Monday.",
             "Three hikers",

@@ -80,6 +80,13 @@ def entity_finder(article: Article) -> Callable[[int, int], Entity | None]:
     return at
 
 
+def _finite_group(verb: Token, view: ArticleView) -> bool:
+    """Whether a body verb has its own auxiliary before it, and so a subject of its own ("… *have* hit
+    out"), and heads its clause (or hangs on the headline, where the parse ran the two together)."""
+    heads = verb.dep_ not in {"conj", "xcomp", "advcl", "relcl", "acl", "pcomp"} or verb.head.idx < view.body_start
+    return heads and any(c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.lower_ != "to" for c in verb.children)
+
+
 @dataclass
 class Clause:
     """A candidate for the main event: a predicate, its subject, and where it stands.
@@ -273,6 +280,8 @@ class ArticleView:
         subject = clause_subject(verb)
         if subject is not None and verb.doc is self.doc and subject.idx < self.body_start <= verb.idx:
             return self._noun_before(verb)  # the parse ran the headline into the lead
+        if subject is None and verb.doc is self.doc and verb.idx >= self.body_start and _finite_group(verb, self):
+            return self._noun_before(verb)  # ("Fans of the bar have hit out": the parse hung "Fans" elsewhere)
         return subject
 
     def _noun_before(self, verb: Token) -> Token | None:
