@@ -63,6 +63,15 @@ def _why(analyse: Any, text: str) -> str | None:
             "Singer takes revenge on critics\n\nMara Quill released a new song on Monday.",
             None,
         ),
+        (  # a headline's cause runs on to the next break, however its parse split it
+            "Three killed as ferry sinks after 'overloading' in rough seas\n\n"
+            "Three people died when a ferry sank off Kessel on Monday.",
+            "'overloading' in rough seas",
+        ),
+        (  # a one-word cause is the whole of the headline's phrase
+            "Mayor quits over expenses\n\nThe mayor of Kessel resigned on Monday over his expenses.",
+            "expenses",
+        ),
     ],
 )
 def test_circumstances_why(analyse: Any, text: str, why: str | None) -> None:

@@ -20,7 +20,9 @@
   …", "due to …", "over …", "for" + gerund after blaming, an infinitive of
   purpose, what a verb of blame names: "blamed the defeat *on the FBI's
   intervention*", "blamed *the decision to close the line* for …" — never the
-  person blamed), else the headline's tail after "as", "after", …, else a cause
+  person blamed; in the headline, a cause the parse cut short runs on to the
+  next break: "after *'overloading' in rough seas*"), else the headline's
+  tail after "as", "after", …, else a cause
   the headline or the first eight sentences mark: "because", "due to", "in
   retaliation for", a motive of an act ("a *revenge attack*"), a verb of blame
   ("the delays *were blamed on* a shortage of drivers").
@@ -286,7 +288,7 @@ def _where(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | 
 
 
 def _name_start(view: ArticleView, start: int, end: int) -> bool:
-    """Whether a place mention only begins a longer name ("Brazilian Formula One Grand Prix", "Paris
+    """Whether a place mention only begins a longer name ("Kessel Formula One Grand Prix", "Paris
     Saint-Germain"): the name is of a race, a club or a paper, not of where something happened."""
     span = view.doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.end >= len(view.doc):
@@ -340,7 +342,10 @@ def why(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | Non
     for c in (clause, *others):
         for child in with_object_preps(c.verb):
             if view.role(child) == "why":
-                found = view.phrase(cause_tokens(child))
+                tokens = cause_tokens(child)
+                if c.segment == 0 and len(tokens) < 3 and view.in_title(child):
+                    tokens = _rest_of_title(view, child) or tokens  # ("after 'overloading' in rough seas")
+                found = view.phrase(tokens)
                 if found is not None:
                     return found
         blamed = _blamed(view, c.verb)
@@ -441,14 +446,21 @@ def _title_tail(view: ArticleView, words: frozenset[str]) -> Phrase | None:
     tokens = view.title_tokens()
     for n, tok in enumerate(tokens):
         if n and tok.lower_ in words and n + 1 < len(tokens):
-            rest: list[Token] = []
-            for t in tokens[n + 1 :]:
-                if t.lower_ in BREAKS and rest:
-                    break
-                rest.append(t)
-            if len(rest) >= 2:
+            rest = _rest_of_title(view, tok)
+            if rest:
                 return view.phrase(rest)
     return None
+
+
+def _rest_of_title(view: ArticleView, connective: Token) -> list[Token]:
+    """The headline's words after a connective up to the next break, when two or more: a headline's
+    parse often breaks its last phrase apart, and the phrase runs on to the break all the same."""
+    rest: list[Token] = []
+    for t in (t for t in view.title_tokens() if t.i > connective.i):
+        if t.lower_ in BREAKS and rest:
+            break
+        rest.append(t)
+    return rest if len(rest) >= 2 else []
 
 
 def how(view: ArticleView, clause: Clause, others: list[Clause]) -> Phrase | None:

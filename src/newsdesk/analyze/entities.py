@@ -146,8 +146,8 @@ def _propagate(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 def _name_more_than_word(text: str, surface: str, lowered_words: Counter[str]) -> bool:
     """Whether a single word is the article's name more than its ordinary word: never written in lower
-    case, or capitalised within sentences at least three times as often ("Toblerone" against a tweet's
-    "#toblerone"; "May" against "may" is not)."""
+    case, or capitalised within sentences at least three times as often ("Velmocola" against a tweet's
+    "#velmocola"; "May" against "may" is not)."""
     lower = lowered_words.get(surface.lower(), 0)
     if not lower:
         return True
