@@ -133,6 +133,11 @@ def test_mainevent_none_without_a_clause(analyse: Any) -> None:
             "Okafor wins at rainy Kessel Grand Prix\n\nLena Okafor won the race after a late crash.",
             "rainy Kessel Grand Prix",
         ),
+        (  # a named building after "outside", however the model labelled its name
+            "Singer stages protest outside Kessel Towers\n\nMara Quill staged a protest outside Kessel Towers "
+            "after the vote.",
+            "Kessel Towers",
+        ),
         (  # the lead's clause wins, and the headline still names the place
             "Spain Grand Prix: race red-flagged after dramatic crash\n\n"
             "The rain-soaked Spanish Formula One Grand Prix was halted after 20 laps on Sunday following a crash.",

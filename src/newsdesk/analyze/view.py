@@ -188,6 +188,9 @@ class ArticleView:
         "outside", … a named building or body counts too)."""
         name = [head, *(c for c in head.children if c.dep_ in {"compound", "flat"})]
         proper = all(t.pos_ == "PROPN" for t in name)  # ("at the wet Kessel Grand Prix": the name, less adjectives)
+        noun = head.lemma_.lower()
+        if venue and (noun in _PLACE_NOUNS or noun[:-1] in _PLACE_NOUNS) and any(t.pos_ == "PROPN" for t in name):
+            return True  # a named building or stop after "at", "outside", …: "outside Kessel Tower"
         labels = PLACE_LABELS | {"ORG", "EVENT"} if venue and proper else PLACE_LABELS
         heads = [head, *(c for c in head.children if c.dep_ in {"compound", "appos"})]
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "near", "in"}):
