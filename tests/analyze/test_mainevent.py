@@ -196,3 +196,23 @@ def test_mainevent_who_lists_every_actor(analyse: Any, text: str, names: list[st
 def test_mainevent_headline_clause_read_whole(analyse: Any, text: str, who: str, what: str) -> None:
     _, main = _main(analyse, text)
     assert (_text(main.who), _text(main.what)) == (who, what)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (  # an organisation's statement the lead gives to the person who made it for the organisation
+            "Interpol announces end of Kessel inquiry\n\n"
+            "Interpol chief Ana Lind said on Sunday that the inquiry into the Kessel port had ended.",
+            "Ana Lind",
+        ),
+        (  # negative: an act of the organisation stays the organisation's, whoever speaks of it
+            "Interpol arrests Kessel port boss\n\n"
+            "Interpol chief Ana Lind said on Sunday that officers had arrested the head of the Kessel port.",
+            "Interpol",
+        ),
+    ],
+)
+def test_mainevent_who_made_the_statement(analyse: Any, text: str, who: str) -> None:
+    _, main = _main(analyse, text)
+    assert _text(main.who) == who

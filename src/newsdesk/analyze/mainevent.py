@@ -13,8 +13,10 @@ rest adds detail. The main event is read from them, as a journalist's 5W1H:
    headline and lead (the same verb or actor); it loses for a pronoun or
    missing subject, for a bare statement ("said") or a copula, and for a
    negated, hypothetical or rumoured verb. The best one is the main event.
-2. **Who and what.** *Who* is the one who acted (the agent of a passive),
-   named canonically where the entity stage knows the entity; *what* is the
+2. **Who and what.** *Who* is the one who acted (the agent of a passive;
+   for an organisation's statement, the person the lead says made it for the
+   organisation), named canonically where the entity stage knows the
+   entity; *what* is the
    verb with its object and the complements that carry its meaning, less the
    phrases that answer where, when, why or how.
 3. **When** is a date expression of that clause, else of the headline or the
@@ -197,6 +199,8 @@ class _Reader(ArticleView):
             lead_doer = self.doer(lead)
             if lead_doer is not None and self.acts(lead_doer):
                 clause, lead = lead, clause  # "Shape change sparks anger" / "Fans have hit out": who acts
+        elif lead is not None and head is not None and self._speaks_for(clause, head, lead):
+            clause, lead = lead, clause  # "Agency declares …" / "Agency director Ana Lind said …": she spoke
         for c in (clause, lead):
             if c is None:
                 continue
@@ -216,6 +220,24 @@ class _Reader(ArticleView):
             if bounds is not None and text:
                 return Phrase(text, bounds.start, bounds.end)
         return None
+
+    def _speaks_for(self, clause: Clause, head: Token, lead: Clause) -> bool:
+        """Whether the headline's statement by an organisation is the lead's statement by a person named
+        with it ("Agency declares …" / "Agency director Ana Lind said …"): the person made it."""
+        body = self.entity(head)
+        code = code_verb(clause.verb, lexicon=self.lexicon)
+        if clause.segment or body is None or body.label != "ORG" or code is None or code.root != "01":
+            return False
+        speaker = self.doer(lead)
+        person = self.entity(speaker) if speaker is not None else None
+        if speaker is None or person is None or person.label != "PERSON" or not lead.segment:
+            return False
+        lead_code = code_verb(lead.verb, lexicon=self.lexicon)
+        return (
+            lead_code is not None
+            and lead_code.root == "01"
+            and any(self.entity(t) is body for t in speaker.subtree if t.i != speaker.i)
+        )
 
     def _named_by_head(self, head: Token) -> str | None:
         """The one person or organisation of the article whose name ends with a headline's bare noun ("Police")."""
