@@ -216,3 +216,23 @@ def test_mainevent_headline_clause_read_whole(analyse: Any, text: str, who: str,
 def test_mainevent_who_made_the_statement(analyse: Any, text: str, who: str) -> None:
     _, main = _main(analyse, text)
     assert _text(main.who) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        (  # "for the first time" answers when, not what
+            "Kessel Rovers win cup for first time in 50 years\n\n"
+            "Kessel Rovers won the cup on Saturday for the first time in 50 years.",
+            "win cup",
+        ),
+        (  # a headline verb the parse read as a noun keeps its object, less the place
+            "Ana Lind stages protest outside Kessel Tower after Velmora vote\n\n"
+            "The singer Ana Lind staged a protest outside Kessel Tower after the vote in Velmora.",
+            "stages protest",
+        ),
+    ],
+)
+def test_mainevent_what_less_time_and_place(analyse: Any, text: str, what: str) -> None:
+    _, main = _main(analyse, text)
+    assert _text(main.what) == what

@@ -268,6 +268,8 @@ class _Reader(ArticleView):
         verb = c.verb
         dropped: set[int] = set()
         governed = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        if c.shallow and verb.head.i > verb.i:
+            governed.append(verb.head)  # ("stages protest outside …": the parse's root is the verb's object)
         for child in (d for v in governed for d in with_object_preps(v)):
             if child.i > verb.i and self.role(child) in {"where", "when", "why"}:
                 dropped |= {t.i for t in child.subtree}

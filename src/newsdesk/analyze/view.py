@@ -87,6 +87,14 @@ def _finite_group(verb: Token, view: ArticleView) -> bool:
     return heads and any(c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.lower_ != "to" for c in verb.children)
 
 
+def _nth_time(noun: Token) -> bool:
+    """An occasion ("the first time", "the last time", "a third time"), which answers when."""
+    return noun.lemma_.lower() == "time" and any(
+        c.dep_ == "amod" and (c.lower_ in {"first", "last", "second", "third"} or c.tag_ == "JJS")
+        for c in noun.children
+    )
+
+
 @dataclass
 class Clause:
     """A candidate for the main event: a predicate, its subject, and where it stands.
@@ -343,6 +351,8 @@ class ArticleView:
             return "how" if child.tag_ == "VBG" and not marks else None
         if dep == "prep":
             objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+            if word == "for" and any(_nth_time(o) for o in objs):
+                return "when"  # "for the first time in 108 years"
             if word in _CAUSE_PREPS or cause_phrase(child) is not None:
                 return "why"
             if word == "for" and child.head.lemma_.lower() in _BLAME and any(g.dep_ == "pcomp" for g in objs):
