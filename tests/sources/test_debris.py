@@ -52,6 +52,7 @@ def test_debris_removes_whole_lines(line: str, reason: str) -> None:
         "Related parties must declare their interests, the rules say.",
         "The company said it would follow the regulator's advice on Twitter use.",
         "Via Appia Nuova was closed to traffic after the flood, police said.",
+        "Click to share on the forum, the mayor told residents, and the page opens in a new window.",
     ],
 )
 def test_debris_keeps_body_sentences(line: str) -> None:
@@ -144,3 +145,11 @@ def test_debris_rejoins_names_broken_at_a_hyphen() -> None:
 )
 def test_debris_split_names(run: str, names: list[str]) -> None:
     assert split_names(run) == names
+
+
+def test_debris_share_buttons_run_into_a_paragraph_are_removed() -> None:
+    buttons = "Click to share on Twitter (Opens in new window) Click to email this to a friend (Opens in new window)"
+    cleaned = clean_text(f"{BODY}\n\nThe mayor told reporters {buttons} THE council voted 7-2 on Monday.")
+    assert "The mayor told reporters THE council voted 7-2 on Monday." in cleaned.text
+    assert [d.reason for d in cleaned.debris] == ["share buttons"]
+    assert "Opens in new window" in cleaned.debris[0].text

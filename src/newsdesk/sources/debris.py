@@ -2,7 +2,9 @@
 
 Scraped text carries the page around the article: related links ("READ ALSO
 …"), social prompts ("Follow … on Twitter: @…"), navigation ("Back To Top"),
-share and subscribe lines, and agency tags ("… in their court. (Reuters)").
+share and subscribe lines (also share buttons a scrape ran into a paragraph:
+"Click to share on Twitter (Opens in new window)"), and agency tags ("… in
+their court. (Reuters)").
 Each rule here is general (a shape of line, never a string from one site) and
 returns what it learned: the outlet, the authors, a title, a publication date.
 
@@ -76,6 +78,12 @@ _FIRST_APPEARED = re.compile(
 _COPYRIGHT_OUTLET = re.compile(
     r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?(?P<outlet>[A-Z][\w&.'’ -]{1,60}?)"
     r"(?:[.,]\s*all rights reserved.*)?\.?\s*$",
+    re.IGNORECASE,
+)
+# Share buttons whose link titles a scrape ran into the paragraph: "Click to share on Twitter (Opens in new window)".
+_SHARE_BUTTONS = re.compile(
+    r"(?:\b(?:click|tap)\s+to\s+(?:share|email|print|tweet|pin|save)\b[^()\n]{0,60}?"
+    r"\(opens\s+in\s+(?:a\s+)?new\s+(?:window|tab)\)[ \t]*)+",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^by\s+(?P<who>[A-Z][^\n]{2,120}?)\s*$", re.IGNORECASE)
@@ -173,6 +181,10 @@ def clean_text(raw: str, *, scraped: bool = True, find_date: bool = True) -> Cle
     authors: list[str] = []
     published: str | None = None
     for line in lines:
+        buttons = [m.group(0).strip() for m in _SHARE_BUTTONS.finditer(line)]
+        if buttons:
+            debris.extend(Debris(b, "share buttons") for b in buttons)
+            line = re.sub(r"(?<=\S) {2,}(?=\S)", " ", _SHARE_BUTTONS.sub(" ", line))
         stripped = line.strip()
         if not stripped:
             kept.append("")
