@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsdesk.analyze.circumstances import _name_start
+from newsdesk.analyze.circumstances import _name_start, _rest_of_title
 
 
 def _why(analyse: Any, text: str) -> str | None:
@@ -175,3 +175,19 @@ def test_circumstances_place_that_begins_a_longer_name(pipeline: Any, word: str,
     tok = [t for t in doc if t.text == word][n]
     view = SimpleNamespace(doc=doc)
     assert _name_start(view, tok.idx, tok.idx + len(tok.text)) is expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Lind and Varga lead celebrations as Rovers end 50-year curse", "Rovers end 50-year curse"),  # no break
+        ("Lind leads celebrations as Rovers win - and fans flood the streets", "Rovers win"),  # a spaced dash is
+        ("Lind leads celebrations as champions", ""),  # one word is no phrase
+    ],
+)
+def test_circumstances_rest_of_title_runs_to_the_next_break(pipeline: Any, title: str, expected: str) -> None:
+    doc = pipeline.nlp(title)
+    view = SimpleNamespace(title_tokens=lambda: list(doc))
+    connective = next(t for t in doc if t.lower_ == "as")
+    rest = _rest_of_title(view, connective)  # type: ignore[arg-type]
+    assert (doc[rest[0].i : rest[-1].i + 1].text if rest else "") == expected

@@ -457,8 +457,8 @@ def _rest_of_title(view: ArticleView, connective: Token) -> list[Token]:
     parse often breaks its last phrase apart, and the phrase runs on to the break all the same."""
     rest: list[Token] = []
     for t in (t for t in view.title_tokens() if t.i > connective.i):
-        if t.lower_ in BREAKS and rest:
-            break
+        if t.lower_ in BREAKS and rest and (t.lower_ not in {"-", "\u2013"} or t.whitespace_):
+            break  # (a hyphen within a word, "108-year", is no break)
         rest.append(t)
     return rest if len(rest) >= 2 else []
 
