@@ -236,3 +236,13 @@ def test_mainevent_who_made_the_statement(analyse: Any, text: str, who: str) -> 
 def test_mainevent_what_less_time_and_place(analyse: Any, text: str, what: str) -> None:
     _, main = _main(analyse, text)
     assert _text(main.what) == what
+
+
+def test_mainevent_summary_names_who_a_relative_pronoun_stands_for(analyse: Any) -> None:
+    _, main = _main(
+        analyse,
+        "Mystery of the Velmoran boy who 'fell down a deep well' after massive rescue operation\n\n"
+        "Some 80 diggers have been sent to the village to save the boy after his family said he had fallen "
+        "into a well last week.",
+    )
+    assert main.summary is not None and main.summary.startswith("The Velmoran boy fell")

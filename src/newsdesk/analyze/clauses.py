@@ -415,7 +415,7 @@ def _complement(child: Token, *, name_of: Namer | None, skip: Callable[[Token], 
 
 def _finite(verb: Token, depth: int) -> str:
     """The verb group as text; a participle standing alone as the main clause is put in the past tense."""
-    group = verb_group(verb)
+    group = [t for t in verb_group(verb) if not t.is_punct]  # (a quote mark the parse took for an auxiliary)
     if (
         depth == 0
         and len(group) == 1 + sum(1 for c in verb.children if c.dep_ == "prt")

@@ -332,6 +332,10 @@ def _told(reader: _Reader, c: Clause) -> str | None:
     parsed = clause_subject(verb)
     if c.subject is not None and (parsed is None or parsed.i != c.subject.i):
         subject = noun_phrase(c.subject, name_of=reader.name_of, max_words=7, within=reader.same_side(c.subject))
+    relative = c.subject is not None and c.subject.lower_ in _RELATIVES and verb.dep_ == "relcl"
+    if relative and c.subject is not None and (antecedent := _antecedent(c.subject)) is not None:
+        # "the boy who fell …": the boy fell
+        subject = noun_phrase(antecedent, name_of=reader.name_of, max_words=7, within=reader.same_side(antecedent))
     if (
         c.segment == 0
         and c.subject is not None
