@@ -56,6 +56,10 @@ def test_clauses_modality(pipeline: Any, sentence: str, verb: str, expected: str
         ("Kessel's trams stood idle for a second day on Wednesday as the strike went on.", "stood",
          "Kessel's trams stood idle"),  # the state the verb reports is kept
         ("Police arrived quickly at the scene.", "arrived", "Police arrived at the scene"),  # a manner is not
+        # a clause the parse read as "as" + a name or number is left out; "as" + a role stays
+        ("Three drivers crashed out as Kessel Grand Prix riddled by red flags", "crashed", "Three drivers crashed out"),
+        ("Driver arrested as seven killed in tram crash", "arrested", "Driver arrested"),
+        ("She worked as a nurse in Kessel.", "worked", "She worked as a nurse"),
     ],
 )  # fmt: skip
 def test_clauses_summary(pipeline: Any, sentence: str, verb: str, expected: str) -> None:

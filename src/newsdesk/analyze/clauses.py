@@ -395,6 +395,8 @@ def _complement(child: Token, *, name_of: Namer | None, skip: Callable[[Token], 
         if obj.dep_ == "pcomp" and obj.pos_ in {"VERB", "AUX"}:
             inner = _predicate(obj, name_of=name_of, skip=skip, depth=depth + 1, max_parts=1)
             return f"{child.text} {inner}"
+        if child.lower_ == "as" and _clause_read_as_phrase(obj):
+            return None  # "arrested as seven killed …": a clause the parse read as "as" + a name
         return f"{child.text} {noun_phrase(obj, name_of=name_of, max_words=5)}"
     if dep == "advmod" and (
         child.lemma_.lower() in _KEEP_ADVERBS or (child.i == child.head.i + 1 and child.lower_ in _PARTICLES)
@@ -411,6 +413,12 @@ def _complement(child: Token, *, name_of: Namer | None, skip: Callable[[Token], 
             return f"{subject} {_predicate(child, name_of=name_of, skip=skip, depth=depth + 1, max_parts=2)}"
         return _predicate(child, name_of=name_of, skip=skip, depth=depth + 1, max_parts=2)
     return None
+
+
+def _clause_read_as_phrase(obj: Token) -> bool:
+    """Whether the object of "as" is the subject of a clause the parse cut ("as *seven* killed …",
+    "as *Kessel Grand Prix* riddled by …"): a number or a name with a participle of its own."""
+    return obj.pos_ in {"PROPN", "NUM"} and any(g.dep_ == "acl" and g.pos_ == "VERB" for g in obj.children)
 
 
 def _finite(verb: Token, depth: int) -> str:
