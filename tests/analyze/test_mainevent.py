@@ -199,43 +199,37 @@ def test_mainevent_headline_clause_read_whole(analyse: Any, text: str, who: str,
 
 
 @pytest.mark.parametrize(
-    ("text", "who"),
+    ("text", "w", "expected"),
     [
         (  # an organisation's statement the lead gives to the person who made it for the organisation
             "Interpol announces end of Kessel inquiry\n\n"
             "Interpol chief Ana Lind said on Sunday that the inquiry into the Kessel port had ended.",
+            "who",
             "Ana Lind",
         ),
         (  # negative: an act of the organisation stays the organisation's, whoever speaks of it
             "Interpol arrests Kessel port boss\n\n"
             "Interpol chief Ana Lind said on Sunday that officers had arrested the head of the Kessel port.",
+            "who",
             "Interpol",
         ),
-    ],
-)
-def test_mainevent_who_made_the_statement(analyse: Any, text: str, who: str) -> None:
-    _, main = _main(analyse, text)
-    assert _text(main.who) == who
-
-
-@pytest.mark.parametrize(
-    ("text", "what"),
-    [
         (  # "for the first time" answers when, not what
             "Kessel Rovers win cup for first time in 50 years\n\n"
             "Kessel Rovers won the cup on Saturday for the first time in 50 years.",
+            "what",
             "win cup",
         ),
         (  # a headline verb the parse read as a noun keeps its object, less the place
             "Ana Lind stages protest outside Kessel Tower after Velmora vote\n\n"
             "The singer Ana Lind staged a protest outside Kessel Tower after the vote in Velmora.",
+            "what",
             "stages protest",
         ),
     ],
 )
-def test_mainevent_what_less_time_and_place(analyse: Any, text: str, what: str) -> None:
+def test_mainevent_answers(analyse: Any, text: str, w: str, expected: str) -> None:
     _, main = _main(analyse, text)
-    assert _text(main.what) == what
+    assert _text(getattr(main, w)) == expected
 
 
 def test_mainevent_summary_names_who_a_relative_pronoun_stands_for(analyse: Any) -> None:

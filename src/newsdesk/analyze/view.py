@@ -233,7 +233,7 @@ class ArticleView:
         while toks and toks[-1].is_punct and toks[-1].text not in "\"”'’)%":
             toks.pop()
         if toks and toks[0].text in {"'", "\u2018"} and not any(t.text in {"'", "\u2019"} for t in toks[1:]):
-            toks.pop(0)  # (an opening single quote whose words the phrase cut: "'fell down a deep well")
+            toks.pop(0)  # (an opening single quote whose words the phrase cut: "'fell into an old mine shaft")
         if not toks:
             return None
         start = self.start(toks[0])
@@ -341,7 +341,7 @@ class ArticleView:
         if dep == "tmod" or (dep in {"prep", "advmod", "npadvmod"} and self.dated(child)):
             return "when"
         if dep == "npadvmod" and child.lemma_.lower() in _TIME_NOUNS:
-            return "when"  # ("this *week*", "each *morning*"; a misparsed "down a deep *well*" is no time)
+            return "when"  # ("this *week*", "each *morning*"; a misparsed "into an old *shaft*" is no time)
         if dep == "advcl":
             marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
             if marks & _CAUSE_MARKS or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
